@@ -1,0 +1,71 @@
+// litmus-bench: micro-benchmarks for litmus internals.
+//   litmus-bench toml FILE... [--iterations N]
+// Parses each file N times and prints its size, the best wall time, and MB/s (1 MB = 10^6 B).
+import Foundation
+import LitmusCore
+
+/// Parsed command line of the `toml` sub-command.
+struct BenchOptions {
+    var files: [String] = []
+    var iterations = 10
+}
+
+func usage() -> Never {
+    FileHandle.standardError.write(Data("usage: litmus-bench toml FILE... [--iterations N]\n".utf8))
+    exit(2)
+}
+
+func parseOptions(_ arguments: ArraySlice<String>) -> BenchOptions {
+    var options = BenchOptions()
+    var rest = arguments
+    while let argument = rest.popFirst() {
+        if argument == "--iterations" {
+            guard let text = rest.popFirst(), let count = Int(text), count > 0 else { usage() }
+            options.iterations = count
+        } else {
+            options.files.append(argument)
+        }
+    }
+    if options.files.isEmpty { usage() }
+    return options
+}
+
+func now() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+/// Returns the best time over `iterations` parses, or exits if the file does not parse.
+func benchTOML(_ bytes: [UInt8], iterations: Int, name: String) -> Double {
+    var best = Double.infinity
+    for _ in 0..<iterations {
+        let start = now()
+        do {
+            // Teardown of the tree is included: callers pay for it too.
+            let keyCount = try TOML.parse(bytes).count
+            let elapsed = now() - start
+            if keyCount < 0 { print("unreachable") }
+            best = min(best, elapsed)
+        } catch {
+            print("\(name): \(error)")
+            exit(1)
+        }
+    }
+    return best
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+guard arguments.first == "toml" else { usage() }
+let options = parseOptions(arguments.dropFirst())
+for file in options.files {
+    guard let data = FileManager.default.contents(atPath: file) else {
+        print("\(file): cannot read")
+        exit(1)
+    }
+    let bytes = [UInt8](data)
+    let seconds = benchTOML(bytes, iterations: options.iterations, name: file)
+    let megabytesPerSecond = Double(bytes.count) / seconds / 1e6
+    print("\(file): " + String(format: "%d bytes, best of %d: %.6f s, %.1f MB/s",
+                                bytes.count, options.iterations, seconds, megabytesPerSecond))
+}
