@@ -1,0 +1,46 @@
+/// Help texts, generated from the option lists so they never drift from what is parsed.
+enum Help {
+    static let topLevel = """
+    litmus — find the TeamPCP supply-chain compromise (litellm 1.82.7/1.82.8, telnyx 4.87.1/4.87.2)
+    in Python projects and installed environments, offline, without running Python.
+
+    Usage:
+      litmus scan [PATH ...] [options]   scan files and directory trees (default: .)
+      litmus advisories [options]        list the advisories litmus knows
+      litmus version                     print the version and the advisory data date
+      litmus help [COMMAND]              show help
+
+    Exit status: 0 clean; 1 findings at or above --fail-on; 2 usage or fatal error;
+    3 scan incomplete (some path unreadable) and nothing at or above --fail-on.
+
+    """
+
+    static func command(_ name: String) -> String? {
+        switch name {
+        case "scan":
+            return usage("litmus scan [PATH ...] [options]",
+                         "Scans each PATH (file or directory tree) for requirements files, installed\n" +
+                         "distributions (*.dist-info, *.egg-info) and indicator files such as\n" +
+                         "litellm_init.pth. A file named on the command line is read as a requirements\n" +
+                         "file when nothing else claims it.", ScanCommand.options)
+        case "advisories":
+            return usage("litmus advisories [options]", "Lists the advisories compiled into litmus, plus any added with --advisories.",
+                         AdvisoriesCommand.options)
+        case "version":
+            return "Usage: litmus version\n\nPrints the tool version and the date of the advisory data.\n"
+        case "help":
+            return topLevel
+        default:
+            return nil
+        }
+    }
+
+    private static func usage(_ line: String, _ text: String, _ options: [OptionSpec]) -> String {
+        var out = "Usage: \(line)\n\n\(text)\n\nOptions:\n"
+        for o in options {
+            let names = ([o.short].compactMap { $0 } + [o.long]).joined(separator: ", ") + (o.takesValue ? " \(o.valueName)" : "")
+            out += "  \(names.padding(28)) \(o.help)\n"
+        }
+        return out
+    }
+}

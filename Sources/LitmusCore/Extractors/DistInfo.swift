@@ -1,0 +1,120 @@
+/// Installed distributions: `*.dist-info` directories (METADATA), `*.egg-info` directories
+/// (PKG-INFO) and single-file `*.egg-info` (PKG-INFO format), including Debian's `dist-packages`.
+///
+/// The name and version come from the metadata headers, read as bytes; the folder name is the
+/// fallback. When the folder name and the metadata disagree, both are observed, so a renamed
+/// folder cannot hide a compromised `Version:`, nor the reverse. Never runs an interpreter.
+public struct DistInfo: Extractor {
+    /// `dist-info`.
+    public let name = "dist-info"
+
+    /// Creates the extractor.
+    public init() {}
+
+    /// See ``Extractor/claims(name:parentName:isDirectory:)``.
+    public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
+        if isDirectory { return name.hasSuffix(".dist-info") || name.hasSuffix(".egg-info") }
+        return name.hasSuffix(".egg-info")
+    }
+
+    /// See ``Extractor/extract(_:files:)``.
+    public func extract(_ entry: FileEntry, files: any FileReading) -> Extraction {
+        var out = Extraction()
+        let metadataPath: String
+        if entry.kind == .directory {
+            metadataPath = Paths.join(entry.path, entry.name.hasSuffix(".dist-info") ? "METADATA" : "PKG-INFO")
+        } else {
+            metadataPath = entry.path
+        }
+        let folder = Self.folderIdentity(entry.name)
+        let metadata = readMetadata(metadataPath, files: files, into: &out)
+        if let folderIssue = folder.issue, metadata == nil {
+            out.issues.append(.error(entry.path, stage: name, folderIssue))
+        }
+        observe(folder: folder, metadata: metadata, entry: entry, metadataPath: metadataPath, into: &out)
+        return out
+    }
+
+    private struct Identity {
+        var name: PackageName?
+        var version: Version?
+        var versionText: String?
+        var line: Int?
+        var issue: String?
+    }
+
+    private func observe(folder: Identity, metadata: Identity?, entry: FileEntry, metadataPath: String, into out: inout Extraction) {
+        let folderLocation = FileLocation(path: entry.path)
+        guard let metadata, let mName = metadata.name else {
+            if let n = folder.name, let v = folder.version {
+                out.add(PackageObservation(name: n, requirement: .version(v), requirementText: folder.versionText ?? "",
+                                           location: folderLocation, origin: .installed, note: "version from the folder name"))
+            }
+            return
+        }
+        let mLocation = FileLocation(path: metadataPath, line: metadata.line)
+        let disagree = folder.version != nil && (folder.name != mName || folder.version != metadata.version)
+        if let v = metadata.version {
+            let note = disagree ? "folder name says \(folder.versionText ?? "?"), metadata says \(metadata.versionText ?? "?")" : nil
+            out.add(PackageObservation(name: mName, requirement: .version(v), requirementText: metadata.versionText ?? "",
+                                       location: mLocation, origin: .installed, note: note))
+        }
+        if (disagree || metadata.version == nil), let n = folder.name, let v = folder.version {
+            out.add(PackageObservation(name: n, requirement: .version(v), requirementText: folder.versionText ?? "",
+                                       location: folderLocation, origin: .installed,
+                                       note: "folder name disagrees with \(Paths.baseName(metadataPath)) (\(metadata.versionText ?? "no version"))"))
+        }
+    }
+
+    private func readMetadata(_ path: String, files: any FileReading, into out: inout Extraction) -> Identity? {
+        let bytes: [UInt8]
+        do {
+            bytes = try files.read(path, limit: ReadLimits.metadata)
+        } catch {
+            out.issues.append(error.isNotFound
+                ? .warning(path, stage: name, "metadata file missing; using the folder name")
+                : .error(path, stage: name, "cannot read: \(error.message)"))
+            return nil
+        }
+        out.filesRead.append(path)
+        let headers: MetadataHeaders
+        do {
+            headers = try MetadataHeaders(parsing: bytes)
+        } catch {
+            out.issues.append(.error(path, line: error.line, stage: name, "cannot parse metadata: \(error.message)"))
+            return nil
+        }
+        guard let rawName = headers.name?.trimmingSpaces, PackageName.isValid(rawName) else {
+            out.issues.append(.error(path, stage: name, "metadata has no valid Name header"))
+            return nil
+        }
+        var identity = Identity(name: PackageName(rawName))
+        if let text = headers.version?.trimmingSpaces {
+            identity.versionText = text
+            identity.line = headers.line(of: "Version")
+            identity.version = Version.parse(text)
+            if identity.version == nil {
+                out.issues.append(.error(path, line: identity.line, stage: name, "invalid version \"\(text)\" in metadata"))
+            }
+        } else {
+            out.issues.append(.error(path, stage: name, "metadata has no Version header"))
+        }
+        return identity
+    }
+
+    /// Name and version from `name-version.dist-info`, `name-version-pyX.Y.egg-info` or `name.egg-info`.
+    private static func folderIdentity(_ folder: String) -> Identity {
+        let stem: Substring
+        if folder.hasSuffix(".dist-info") { stem = folder.dropLast(10) } else { stem = folder.dropLast(9) }
+        let parts = stem.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, PackageName.isValid(String(first)) else {
+            return Identity(issue: "folder name \"\(folder)\" does not start with a package name")
+        }
+        guard parts.count >= 2 else { return Identity(name: PackageName(String(first))) }
+        let text = String(parts[1])
+        guard let version = Version.parse(text) else {
+            return Identity(name: PackageName(String(first)), issue: "invalid version \"\(text)\" in folder name \"\(folder)\"")
+        }
+        return Identity(name: PackageName(String(first)), version: version, versionText: text)
+    }
+}

@@ -1,0 +1,42 @@
+/// Turns a PEP 508 requirement into an observation; shared by every manifest extractor.
+enum Requirements {
+    /// The observation for `spec`: a direct reference to a wheel/sdist gives its version; a
+    /// specifier gives a ``Requirement/specifier(_:)``; `===text` that is not a version gives
+    /// ``Requirement/arbitrary(_:)``; no specifier gives ``Requirement/unconstrained``.
+    static func observation(for spec: RequirementSpec, at location: FileLocation, origin: Origin)
+        -> Result<PackageObservation?, ParseMessage> {
+        let name = PackageName(spec.name)
+        var note = spec.marker.map { "marker: \($0)" }
+        if let url = spec.url {
+            guard let file = DistributionFilename(url) else {
+                return .success(PackageObservation(name: name, requirement: .unconstrained, requirementText: "@ \(url)",
+                                                   location: location, origin: origin, note: note))
+            }
+            note = ["direct reference \(url)", note].compactMap { $0 }.joined(separator: "; ")
+            return .success(PackageObservation(name: name, requirement: .version(file.version), requirementText: file.versionText,
+                                               location: location, origin: origin, note: note))
+        }
+        guard !spec.specifier.isEmpty else {
+            return .success(PackageObservation(name: name, requirement: .unconstrained, requirementText: "",
+                                               location: location, origin: origin, note: note))
+        }
+        return parseSpecifier(spec.specifier).map {
+            PackageObservation(name: name, requirement: $0, requirementText: spec.specifier,
+                               location: location, origin: origin, note: note)
+        }
+    }
+
+    /// A specifier text as a requirement; `===x` with a non-version `x` stays text.
+    static func parseSpecifier(_ text: String) -> Result<Requirement, ParseMessage> {
+        let trimmed = text.trimmingSpaces
+        if trimmed.hasPrefix("==="), !trimmed.contains(",") {
+            let value = String(trimmed.dropFirst(3)).trimmingSpaces
+            if Version.parse(value) == nil { return .success(.arbitrary(value)) }
+        }
+        do {
+            return .success(.specifier(try SpecifierSet(trimmed)))
+        } catch {
+            return .failure(ParseMessage("invalid version specifier \"\(trimmed)\": \(error.reason)"))
+        }
+    }
+}

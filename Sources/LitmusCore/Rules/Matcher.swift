@@ -1,0 +1,108 @@
+/// Matches observations against advisories. It knows nothing about file formats: an
+/// observation is a package with a version, specifier or nothing, or an indicator file.
+///
+/// - An exact version (installed, locked, a wheel name, `==X` or `===X`) inside an advisory's
+///   affected versions is `compromised-version` at the advisory's severity.
+/// - Any other specifier that admits an affected version is `range-admits` (low), listing the
+///   versions it admits; `!=` exclusions are honoured because `SpecifierSet` evaluates them.
+/// - No specifier at all is not a finding.
+/// - An indicator file is `known-bad-hash` when its SHA-256 equals the published one, else
+///   `ioc-file` when the indicator is reported whatever its content.
+public struct Matcher: Sendable {
+    private let database: AdvisoryDatabase
+
+    /// Creates a matcher over `database`.
+    public init(database: AdvisoryDatabase) { self.database = database }
+
+    /// The findings for one observation.
+    public func findings(for observation: Observation) -> [Finding] {
+        switch observation {
+        case .package(let p): return findings(for: p)
+        case .file(let f): return findings(for: f)
+        }
+    }
+
+    private func findings(for p: PackageObservation) -> [Finding] {
+        guard p.ecosystem == "PyPI" || p.ecosystem == "conda" else { return [] }
+        var out: [Finding] = []
+        for (advisory, affected) in database.affecting(p.name) {
+            switch p.requirement {
+            case .version(let v):
+                if affected.contains(v) { out.append(exact(p, v.description, advisory)) }
+            case .arbitrary(let text):
+                if affected.versionTexts.contains(where: { $0.lowercased() == text.lowercased() }) {
+                    out.append(exact(p, text, advisory))
+                }
+            case .specifier(let set):
+                if let pin = set.exactPin {
+                    if affected.contains(pin) { out.append(exact(p, pin.description, advisory)) }
+                } else {
+                    let admitted = set.admitsAny(of: affected.versions)
+                    if !admitted.isEmpty { out.append(range(p, admitted, advisory)) }
+                }
+            case .unconstrained:
+                break
+            }
+        }
+        return out
+    }
+
+    private func exact(_ p: PackageObservation, _ version: String, _ a: Advisory) -> Finding {
+        let verb: String
+        switch p.origin {
+        case .installed: verb = "installed"
+        case .locked: verb = "locked at"
+        case .artifact: verb = "distribution file of"
+        case .declared: verb = "pinned to"
+        }
+        var evidence = "\(p.name.raw) \(verb) \(version)"
+        if !p.requirementText.isEmpty && p.requirementText != version { evidence += " (written \"\(p.requirementText)\")" }
+        if let note = p.note { evidence += "; \(note)" }
+        return finding(.compromisedVersion, a, p, version: version, specifier: nil, evidence: evidence,
+                       remediation: Remediation.forVersion(origin: p.origin, advisory: a))
+    }
+
+    private func range(_ p: PackageObservation, _ admitted: [Version], _ a: Advisory) -> Finding {
+        let list = admitted.map(\.description).joined(separator: ", ")
+        var evidence = "\(p.name.raw)\(p.requirementText) admits compromised \(list)"
+        if let note = p.note { evidence += "; \(note)" }
+        return finding(.rangeAdmits, a, p, version: nil, specifier: p.requirementText, evidence: evidence,
+                       remediation: Remediation.forRange(advisory: a, admitted: admitted))
+    }
+
+    private func finding(_ kind: FindingKind, _ a: Advisory, _ p: PackageObservation, version: String?,
+                         specifier: String?, evidence: String, remediation: String) -> Finding {
+        Finding(kind: kind, severity: kind.severity(advisory: a.severity), advisoryID: a.id, aliases: a.aliases,
+                package: p.name.normalized, version: version, specifier: specifier, location: p.location,
+                evidence: evidence, remediation: remediation)
+    }
+
+    private func findings(for f: FileObservation) -> [Finding] {
+        var out: [Finding] = []
+        for (advisory, indicator) in database.fileIndicators where indicator.matches(path: f.location.path, baseName: f.name) {
+            let hashMatches = f.sha256 != nil && f.sha256 == indicator.sha256
+            guard hashMatches || indicator.reportAlways else { continue }
+            var evidence = "\(indicator.description): \(f.name), \(f.size) bytes"
+            if hashMatches {
+                evidence += ", SHA-256 matches the published malicious file"
+            } else if let sha = f.sha256 {
+                evidence += ", SHA-256 \(Hex.encode(sha)) differs from the published payload (a variant, a stand-in or a later stage)"
+            } else {
+                evidence += ", content could not be read"
+            }
+            if let line = f.firstLine, !line.isEmpty { evidence += "; first line: \(line)" }
+            let kind: FindingKind = hashMatches && !indicator.reportAlways ? .knownBadHash : .iocFile
+            out.append(Finding(kind: kind, severity: kind.severity(advisory: advisory.severity), advisoryID: advisory.id,
+                               aliases: advisory.aliases, package: advisory.affected.first?.name.normalized,
+                               version: indicator.versions.joined(separator: ", ").nilIfEmpty, specifier: nil,
+                               location: f.location, evidence: evidence,
+                               remediation: Remediation.forIndicator(indicator, advisory: advisory)))
+        }
+        return out
+    }
+}
+
+extension String {
+    /// nil for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

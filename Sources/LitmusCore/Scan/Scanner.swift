@@ -1,0 +1,97 @@
+import Foundation
+
+/// Runs a scan: walks the roots, hands every claimed entry to its extractor, matches the
+/// observations against the advisories, and assembles a ``ScanReport``.
+///
+/// A file named on the command line that no extractor claims is read as a requirements file
+/// (pip accepts any name after `-r`). Claimed fifos, sockets and devices are never opened;
+/// each becomes an error naming its path.
+public struct Scanner: Sendable {
+    /// The advisories to match.
+    public let database: AdvisoryDatabase
+    /// The extractors, in the order they are asked.
+    public let extractors: [any Extractor]
+    /// Walk settings.
+    public let walkOptions: WalkOptions
+
+    /// Creates a scanner with the standard extractors.
+    public init(database: AdvisoryDatabase, walkOptions: WalkOptions = WalkOptions()) {
+        self.init(database: database, extractors: Extractors.standard(advisories: database), walkOptions: walkOptions)
+    }
+
+    /// Creates a scanner with a chosen extractor list.
+    public init(database: AdvisoryDatabase, extractors: [any Extractor], walkOptions: WalkOptions) {
+        self.database = database
+        self.extractors = extractors
+        self.walkOptions = walkOptions
+    }
+
+    /// Scans `roots` and returns the report (findings deduplicated and sorted).
+    public func scan(_ roots: [String], command: String = "scan") -> ScanReport {
+        let started = Date()
+        let collector = Collector()
+        let reader = DiskReader(followSymlinks: walkOptions.followSymlinks)
+        let extractors = self.extractors
+        let walker = Walker(options: walkOptions)
+        let summary = walker.walk(roots, wants: { name, parent, isDirectory in
+            extractors.contains { $0.claims(name: name, parentName: parent, isDirectory: isDirectory) }
+        }, visit: { entry in
+            collector.add(Self.extract(entry, extractors: extractors, reader: reader))
+        })
+        let matcher = Matcher(database: database)
+        let extraction = collector.result
+        let findings = Self.deduplicated(extraction.observations.flatMap(matcher.findings(for:)))
+        var report = ScanReport(command: command, roots: roots, database: database, startedAt: started)
+        report.findings = findings
+        report.issues = Array(Set(extraction.issues + summary.issues)).sorted()
+        report.stats = ScanReport.Stats(directories: summary.directories, entries: summary.entries,
+                                        filesRead: Set(extraction.filesRead).count,
+                                        observations: extraction.observations.count)
+        report.skippedMounts = summary.skippedMounts
+        report.finishedAt = Date()
+        return report
+    }
+
+    /// One finding per identity (kind, advisory, package, version, place): the same pin reached
+    /// directly and through an include is one finding; the first evidence in sorted order wins.
+    static func deduplicated(_ findings: [Finding]) -> [Finding] {
+        var seen = Set<String>()
+        return findings.sorted { ($0, $0.evidence) < ($1, $1.evidence) }.filter { seen.insert($0.id).inserted }
+    }
+
+    static func extract(_ entry: FileEntry, extractors: [any Extractor], reader: any FileReading) -> Extraction {
+        let isDirectory = entry.kind == .directory
+        var claiming = extractors.filter { $0.claims(name: entry.name, parentName: entry.parentName, isDirectory: isDirectory) }
+        if claiming.isEmpty && entry.explicit, let fallback = extractors.first(where: { $0 is RequirementsTxt }) {
+            claiming = [fallback]
+        }
+        var out = Extraction()
+        if case .special(let word) = entry.kind {
+            if !claiming.isEmpty || entry.explicit {
+                out.issues.append(.error(entry.path, stage: "read", "not a regular file (\(word)); not read"))
+            }
+            return out
+        }
+        for extractor in claiming { out.merge(extractor.extract(entry, files: reader)) }
+        return out
+    }
+}
+
+/// Gathers extractions from the walker's threads.
+final class Collector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var extraction = Extraction()
+
+    func add(_ e: Extraction) {
+        guard !e.observations.isEmpty || !e.issues.isEmpty || !e.filesRead.isEmpty else { return }
+        lock.lock()
+        extraction.merge(e)
+        lock.unlock()
+    }
+
+    var result: Extraction {
+        lock.lock()
+        defer { lock.unlock() }
+        return extraction
+    }
+}

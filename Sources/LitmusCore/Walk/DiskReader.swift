@@ -1,0 +1,81 @@
+/// Reads files from disk for extractors: opens without blocking (a fifo or device named like a
+/// lockfile cannot hang the scan), refuses anything but regular files, and never follows a
+/// final symbolic link unless links are followed.
+public struct DiskReader: FileReading {
+    /// Whether a final symbolic link may be followed.
+    public var followSymlinks: Bool
+
+    /// Creates a reader.
+    public init(followSymlinks: Bool = false) { self.followSymlinks = followSymlinks }
+
+    /// See ``FileReading/read(_:limit:)``.
+    public func read(_ path: String, limit: Int) throws(ReadError) -> [UInt8] {
+        let fd = try open(path)
+        defer { Platform.close(fd) }
+        let size = try regularSize(fd, path)
+        guard size <= UInt64(limit) else { throw ReadError.tooLarge(path, size: size, limit: UInt64(limit)) }
+        var out: [UInt8] = []
+        out.reserveCapacity(Int(size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Platform.read(fd, into: $0) }
+            switch n {
+            case .failure(let e): throw ReadError(path: path, message: "read failed: \(e.message)")
+            case .success(0): return out
+            case .success(let count):
+                // The file may grow after fstat; the limit still holds.
+                guard out.count + count <= limit else {
+                    throw ReadError.tooLarge(path, size: UInt64(out.count + count), limit: UInt64(limit))
+                }
+                out.append(contentsOf: chunk[0..<count])
+            }
+        }
+    }
+
+    /// See ``FileReading/digest(_:limit:)``.
+    public func digest(_ path: String, limit: UInt64) throws(ReadError) -> FileDigest {
+        let fd = try open(path)
+        defer { Platform.close(fd) }
+        let size = try regularSize(fd, path)
+        guard size <= limit else { throw ReadError.tooLarge(path, size: size, limit: limit) }
+        var hasher = SHA256()
+        var head: [UInt8] = []
+        var total: UInt64 = 0
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Platform.read(fd, into: $0) }
+            switch n {
+            case .failure(let e): throw ReadError(path: path, message: "read failed: \(e.message)")
+            case .success(0):
+                return FileDigest(size: total, sha256: hasher.finalize(), head: head)
+            case .success(let count):
+                total += UInt64(count)
+                guard total <= limit else { throw ReadError.tooLarge(path, size: total, limit: limit) }
+                chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+                if head.count < Self.headLength {
+                    head.append(contentsOf: chunk[0..<min(count, Self.headLength - head.count)])
+                }
+            }
+        }
+    }
+
+    private func open(_ path: String) throws(ReadError) -> Int32 {
+        switch Platform.openForReading(path, follow: followSymlinks) {
+        case .success(let fd): return fd
+        case .failure(let e):
+            if e.code == 40 /* ELOOP: a link where a file was listed */ {
+                throw ReadError(path: path, message: "is a symbolic link (not followed)")
+            }
+            throw ReadError(path: path, message: e.isPermission ? "permission denied" : e.message, isNotFound: e.isNotFound)
+        }
+    }
+
+    private func regularSize(_ fd: Int32, _ path: String) throws(ReadError) -> UInt64 {
+        switch Platform.fileInfo(fd: fd) {
+        case .failure(let e): throw ReadError(path: path, message: "cannot stat: \(e.message)")
+        case .success(let info):
+            guard info.kind == .file else { throw ReadError(path: path, message: "not a regular file (\(info.kind.word))") }
+            return info.size
+        }
+    }
+}

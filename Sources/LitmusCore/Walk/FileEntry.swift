@@ -1,0 +1,76 @@
+/// One entry the walker met, as extractors see it: enough to decide "is this mine?" from names
+/// alone, without touching the disk.
+public struct FileEntry: Sendable {
+    /// The kind of entry.
+    public enum Kind: Sendable, Equatable {
+        case file, directory
+        /// A fifo, socket or device: never opened; reported when an extractor claims its name.
+        case special(String)
+    }
+
+    /// Full path (command-line root joined with the names below it).
+    public var path: String
+    /// Base name.
+    public var name: String
+    /// Base name of the directory holding it ("" for a root).
+    public var parentName: String
+    /// File, directory or special.
+    public var kind: Kind
+    /// Named on the command line (so requirements syntax applies whatever its name).
+    public var explicit: Bool
+    /// Size in bytes when known (0 otherwise).
+    public var size: UInt64
+
+    /// Creates an entry.
+    public init(path: String, name: String, parentName: String, kind: Kind, explicit: Bool = false, size: UInt64 = 0) {
+        self.path = path
+        self.name = name
+        self.parentName = parentName
+        self.kind = kind
+        self.explicit = explicit
+        self.size = size
+    }
+
+    /// The directory that holds the entry ("." for a bare relative name).
+    public var directory: String { Paths.parent(of: path) }
+}
+
+/// Small path-string helpers; litmus never normalises through the filesystem (no realpath).
+public enum Paths {
+    /// `a/b` from `a` and `b`, without doubling a trailing slash.
+    public static func join(_ dir: String, _ name: String) -> String {
+        if dir.isEmpty || dir == "." { return name }
+        return dir.hasSuffix("/") ? dir + name : dir + "/" + name
+    }
+
+    /// The directory part of a path (`.` when there is none, `/` for `/x`).
+    public static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// The last component.
+    public static func baseName(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
+        guard let slash = p.lastIndex(of: "/") else { return String(p) }
+        return String(p[p.index(after: slash)...])
+    }
+
+    /// Resolves `relative` against directory `base` lexically (`..` and `.` folded); absolute stays absolute.
+    public static func resolve(_ relative: String, against base: String) -> String {
+        let joined = relative.hasPrefix("/") ? relative : join(base, relative)
+        var parts: [Substring] = []
+        let absolute = joined.hasPrefix("/")
+        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            if part == ".." && absolute { continue }
+            parts.append(part)
+        }
+        let body = parts.joined(separator: "/")
+        if absolute { return "/" + body }
+        return body.isEmpty ? "." : body
+    }
+}

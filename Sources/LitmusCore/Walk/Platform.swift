@@ -1,0 +1,237 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Every libc call litmus makes lives here: opening, reading, listing and stat-ing files.
+/// Nothing here executes a program or opens a socket.
+enum Platform {
+    /// The kind of a directory entry.
+    enum Kind: Sendable, Equatable {
+        case file, directory, symlink, fifo, socket, characterDevice, blockDevice, unknown
+
+        init(mode: mode_t) {
+            switch mode & S_IFMT {
+            case S_IFREG: self = .file
+            case S_IFDIR: self = .directory
+            case S_IFLNK: self = .symlink
+            case S_IFIFO: self = .fifo
+            case S_IFSOCK: self = .socket
+            case S_IFCHR: self = .characterDevice
+            case S_IFBLK: self = .blockDevice
+            default: self = .unknown
+            }
+        }
+
+        init(direntType: UInt8) {
+            switch Int32(direntType) {
+            case Int32(DT_REG): self = .file
+            case Int32(DT_DIR): self = .directory
+            case Int32(DT_LNK): self = .symlink
+            case Int32(DT_FIFO): self = .fifo
+            case Int32(DT_SOCK): self = .socket
+            case Int32(DT_CHR): self = .characterDevice
+            case Int32(DT_BLK): self = .blockDevice
+            default: self = .unknown
+            }
+        }
+
+        /// A word for messages ("fifo", "character device").
+        var word: String {
+            switch self {
+            case .file: return "regular file"
+            case .directory: return "directory"
+            case .symlink: return "symbolic link"
+            case .fifo: return "fifo"
+            case .socket: return "socket"
+            case .characterDevice: return "character device"
+            case .blockDevice: return "block device"
+            case .unknown: return "special file"
+            }
+        }
+    }
+
+    /// What `stat` says about a file.
+    struct Info: Sendable {
+        var kind: Kind
+        var size: UInt64
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    /// The `errno` of the last failed call, as a value with a readable message.
+    struct Errno: Error, Sendable, Equatable {
+        var code: Int32
+        var message: String { String(cString: strerror(code)) }
+        static var current: Errno { Errno(code: errno) }
+        var isNotFound: Bool { code == ENOENT || code == ENOTDIR }
+        var isPermission: Bool { code == EACCES || code == EPERM }
+    }
+
+    static func info(_ st: stat) -> Info {
+        Info(kind: Kind(mode: st.st_mode), size: UInt64(max(0, st.st_size)), device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+    }
+
+    /// `stat` (following links) or `lstat` of a path.
+    static func fileInfo(_ path: String, follow: Bool) -> Result<Info, Errno> {
+        PathBytes.withCString(path) { cpath in
+            var st = stat()
+            let rc = follow ? stat(cpath, &st) : lstat(cpath, &st)
+            return rc == 0 ? .success(info(st)) : .failure(.current)
+        }
+    }
+
+    /// `fstatat` of `name` inside the open directory `dirFD`.
+    static func fileInfo(in dirFD: Int32, name: UnsafePointer<CChar>, follow: Bool) -> Result<Info, Errno> {
+        var st = stat()
+        let rc = fstatat(dirFD, name, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW)
+        return rc == 0 ? .success(info(st)) : .failure(.current)
+    }
+
+    /// `fstat` of an open descriptor.
+    static func fileInfo(fd: Int32) -> Result<Info, Errno> {
+        var st = stat()
+        return fstat(fd, &st) == 0 ? .success(info(st)) : .failure(.current)
+    }
+
+    /// Opens a file for reading without blocking on fifos or devices, and (unless `follow`)
+    /// without following a final symbolic link that may have replaced the file since listing.
+    static func openForReading(_ path: String, follow: Bool) -> Result<Int32, Errno> {
+        PathBytes.withCString(path) { cpath in
+            var flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY
+            if !follow { flags |= O_NOFOLLOW }
+            let fd = open(cpath, flags)
+            return fd >= 0 ? .success(fd) : .failure(.current)
+        }
+    }
+
+    /// Reads up to `count` bytes at the current offset, retrying on EINTR/EAGAIN.
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Result<Int, Errno> {
+        while true {
+            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            if n >= 0 { return .success(n) }
+            if errno == EINTR { continue }
+            return .failure(.current)
+        }
+    }
+
+    /// Reads `count` bytes at `offset` (for zip directories), short only at end of file.
+    static func pread(_ fd: Int32, offset: UInt64, count: Int) -> Result<[UInt8], Errno> {
+        var out = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = out.withUnsafeMutableBytes { buf in
+                Glibc.pread(fd, buf.baseAddress.map { $0 + done }, count - done, off_t(offset) + off_t(done))
+            }
+            if n < 0 { if errno == EINTR { continue }; return .failure(.current) }
+            if n == 0 { break }
+            done += n
+        }
+        if done < count { out.removeLast(count - done) }
+        return .success(out)
+    }
+
+    static func close(_ fd: Int32) { _ = Glibc.close(fd) }
+
+    /// An open directory stream.
+    final class Directory {
+        private let stream: OpaquePointer
+        /// The descriptor, for `fstatat` and `fstat`.
+        let fd: Int32
+
+        private init(_ stream: OpaquePointer) {
+            self.stream = stream
+            self.fd = dirfd(stream)
+        }
+
+        /// Opens `path` as a directory (never following a final symlink unless `follow`).
+        static func open(_ path: String, follow: Bool) -> Result<Directory, Errno> {
+            PathBytes.withCString(path) { cpath in
+                var flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK
+                if !follow { flags |= O_NOFOLLOW }
+                let fd = Glibc.open(cpath, flags)
+                guard fd >= 0 else { return .failure(.current) }
+                guard let stream = fdopendir(fd) else {
+                    let e = Errno.current
+                    Glibc.close(fd)
+                    return .failure(e)
+                }
+                return .success(Directory(stream))
+            }
+        }
+
+        /// Calls `body` with each entry's name (NUL-terminated C string) and `d_type`, skipping `.` and `..`.
+        /// Returns the error that stopped the listing early, if any.
+        func forEach(_ body: (UnsafePointer<CChar>, UInt8) -> Void) -> Errno? {
+            while true {
+                errno = 0
+                guard let entry = readdir(stream) else {
+                    return errno == 0 ? nil : .current
+                }
+                let type = entry.pointee.d_type
+                let isDot: Bool = withUnsafePointer(to: &entry.pointee.d_name) { p in
+                    p.withMemoryRebound(to: CChar.self, capacity: 3) { n in
+                        n[0] == 0x2e && (n[1] == 0 || (n[1] == 0x2e && n[2] == 0))
+                    }
+                }
+                if isDot { continue }
+                withUnsafePointer(to: &entry.pointee.d_name) { p in
+                    p.withMemoryRebound(to: CChar.self, capacity: 256) { body($0, type) }
+                }
+            }
+        }
+
+        deinit { closedir(stream) }
+    }
+
+    /// Filesystem types that hold kernel state, not files: a walk never descends into them.
+    static let pseudoFilesystemTypes: Set<String> = [
+        "proc", "sysfs", "devpts", "cgroup", "cgroup2", "debugfs", "tracefs", "securityfs", "pstore",
+        "bpf", "mqueue", "configfs", "fusectl", "binfmt_misc", "selinuxfs", "efivarfs", "nsfs", "autofs",
+    ]
+
+    /// Device numbers (as `st_dev`) of mounted kernel filesystems, read from
+    /// `/proc/self/mountinfo`; empty when it cannot be read.
+    static func pseudoFilesystemDevices() -> Set<UInt64> {
+        guard let bytes = try? DiskReader(followSymlinks: true).read("/proc/self/mountinfo", limit: 8 << 20) else { return [] }
+        var out = Set<UInt64>()
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            let halves = line.components(separatedBy: " - ")
+            guard halves.count == 2 else { continue }
+            let left = halves[0].split(separator: " ")
+            let fsType = halves[1].split(separator: " ").first.map(String.init) ?? ""
+            guard left.count > 2, pseudoFilesystemTypes.contains(fsType) else { continue }
+            let numbers = left[2].split(separator: ":").compactMap { UInt64($0) }
+            guard numbers.count == 2 else { continue }
+            out.insert(makeDevice(major: numbers[0], minor: numbers[1]))
+        }
+        return out
+    }
+
+    /// glibc's `makedev`.
+    static func makeDevice(major: UInt64, minor: UInt64) -> UInt64 {
+        ((major & 0xffff_f000) << 32) | ((major & 0x0fff) << 8) | ((minor & 0xffff_ff00) << 12) | (minor & 0xff)
+    }
+
+    /// The number of online processors.
+    static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// Whether `fd` is a terminal.
+    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// The value of an environment variable.
+    static func environment(_ name: String) -> String? {
+        guard let v = getenv(name) else { return nil }
+        return String(cString: v)
+    }
+
+    /// This machine's host name.
+    static var hostName: String {
+        var buf = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buf, buf.count - 1) == 0 else { return "unknown" }
+        return PathBytes.string(fromCString: buf)
+    }
+}

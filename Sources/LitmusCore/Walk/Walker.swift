@@ -1,0 +1,200 @@
+import Dispatch
+import Foundation
+
+/// How a walk treats links, version-control folders and threads.
+public struct WalkOptions: Sendable {
+    /// Follow symbolic links to directories and files (loops are cut by device and inode).
+    public var followSymlinks: Bool
+    /// Directory names never descended into.
+    public var skipDirectoryNames: Set<String>
+    /// Worker threads (nil at creation: one per online processor).
+    public var threads: Int
+
+    /// The defaults: no links followed, `.git`/`.hg`/`.svn` skipped, one thread per core.
+    public init(followSymlinks: Bool = false,
+                skipDirectoryNames: Set<String> = [".git", ".hg", ".svn"],
+                threads: Int? = nil) {
+        self.followSymlinks = followSymlinks
+        self.skipDirectoryNames = skipDirectoryNames
+        self.threads = max(1, threads ?? Platform.processorCount)
+    }
+}
+
+/// What a walk covered, and what it could not enter.
+public struct WalkSummary: Sendable {
+    /// Directories listed.
+    public var directories = 0
+    /// Non-directory entries seen.
+    public var entries = 0
+    /// Mount points of kernel filesystems (proc, sysfs, ...) that were not entered.
+    public var skippedMounts: [String] = []
+    /// Directories that could not be listed and roots that could not be reached.
+    public var issues: [ScanIssue] = []
+}
+
+/// Walks directory trees in parallel with `open`/`readdir`/`fstatat`, never following links
+/// unless asked, never entering kernel filesystems, and never recursing (10,000 nested
+/// directories cost a stack entry each, not a stack frame).
+///
+/// `wants` is asked about every entry by name alone; only wanted entries are built into a
+/// ``FileEntry`` and passed to `visit`. Both are called concurrently from worker threads.
+public final class Walker: @unchecked Sendable {
+    private struct Pending {
+        var path: String
+        var name: String
+        var parentDevice: UInt64?
+    }
+
+    private let options: WalkOptions
+    private let lock = NSCondition()
+    private var stack: [Pending] = []
+    private var active = 0
+    private var visited = Set<[UInt64]>()
+    private var summary = WalkSummary()
+    private lazy var pseudoDevices = Platform.pseudoFilesystemDevices()
+
+    /// Creates a walker.
+    public init(options: WalkOptions = WalkOptions()) {
+        self.options = options
+    }
+
+    /// Walks `roots`; a root that is a file is passed to `visit` as an explicit entry.
+    public func walk(_ roots: [String],
+                     wants: @Sendable (_ name: String, _ parentName: String, _ isDirectory: Bool) -> Bool,
+                     visit: @Sendable (FileEntry) -> Void) -> WalkSummary {
+        _ = pseudoDevices
+        for root in roots { start(root, visit: visit) }
+        DispatchQueue.concurrentPerform(iterations: options.threads) { _ in
+            var local = WalkSummary()
+            while let dir = next() {
+                list(dir, into: &local, wants: wants, visit: visit)
+                finished()
+            }
+            merge(local)
+        }
+        summary.skippedMounts.sort()
+        summary.issues.sort()
+        return summary
+    }
+
+    private func start(_ root: String, visit: (FileEntry) -> Void) {
+        switch Platform.fileInfo(root, follow: true) {
+        case .failure(let e):
+            summary.issues.append(.error(root, stage: "walk", "cannot access: \(e.message)"))
+        case .success(let info):
+            let name = Paths.baseName(root)
+            switch info.kind {
+            case .directory:
+                stack.append(Pending(path: root, name: name, parentDevice: nil))
+            case .file:
+                visit(FileEntry(path: root, name: name, parentName: Paths.baseName(Paths.parent(of: root)),
+                                kind: .file, explicit: true, size: info.size))
+            default:
+                visit(FileEntry(path: root, name: name, parentName: Paths.baseName(Paths.parent(of: root)),
+                                kind: .special(info.kind.word), explicit: true))
+            }
+        }
+    }
+
+    private func next() -> Pending? {
+        lock.lock()
+        defer { lock.unlock() }
+        while stack.isEmpty {
+            if active == 0 { return nil }
+            lock.wait()
+        }
+        active += 1
+        return stack.removeLast()
+    }
+
+    private func finished() {
+        lock.lock()
+        active -= 1
+        if active == 0 && stack.isEmpty { lock.broadcast() }
+        lock.unlock()
+    }
+
+    private func push(_ dirs: [Pending]) {
+        guard !dirs.isEmpty else { return }
+        lock.lock()
+        stack.append(contentsOf: dirs)
+        lock.broadcast()
+        lock.unlock()
+    }
+
+    private func merge(_ local: WalkSummary) {
+        lock.lock()
+        summary.directories += local.directories
+        summary.entries += local.entries
+        summary.skippedMounts += local.skippedMounts
+        summary.issues += local.issues
+        lock.unlock()
+    }
+
+    /// Records a directory as entered; false when it was entered before (a link loop).
+    private func firstVisit(_ info: Platform.Info) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return visited.insert([info.device, info.inode]).inserted
+    }
+
+    private func list(_ dir: Pending, into local: inout WalkSummary,
+                      wants: (String, String, Bool) -> Bool, visit: (FileEntry) -> Void) {
+        let directory: Platform.Directory
+        switch Platform.Directory.open(dir.path, follow: dir.parentDevice == nil || options.followSymlinks) {
+        case .success(let d): directory = d
+        case .failure(let e):
+            local.issues.append(e.isNotFound
+                ? .warning(dir.path, stage: "walk", "directory vanished during the scan")
+                : .error(dir.path, stage: "walk", "cannot list directory: \(e.message)"))
+            return
+        }
+        guard case .success(let me) = Platform.fileInfo(fd: directory.fd) else { return }
+        if let parent = dir.parentDevice, parent != me.device, pseudoDevices.contains(me.device) {
+            local.skippedMounts.append(dir.path)
+            return
+        }
+        if options.followSymlinks && !firstVisit(me) { return }
+        local.directories += 1
+        var children: [Pending] = []
+        let failure = directory.forEach { cname, type in
+            handle(cname, type: Platform.Kind(direntType: type), in: dir, directory: directory, device: me.device,
+                   children: &children, local: &local, wants: wants, visit: visit)
+        }
+        if let failure {
+            local.issues.append(.error(dir.path, stage: "walk", "listing stopped early: \(failure.message)"))
+        }
+        push(children)
+    }
+
+    private func handle(_ cname: UnsafePointer<CChar>, type: Platform.Kind, in dir: Pending,
+                        directory: Platform.Directory, device: UInt64, children: inout [Pending],
+                        local: inout WalkSummary, wants: (String, String, Bool) -> Bool, visit: (FileEntry) -> Void) {
+        var kind = type
+        if kind == .unknown, case .success(let info) = Platform.fileInfo(in: directory.fd, name: cname, follow: false) {
+            kind = info.kind
+        }
+        if kind == .symlink {
+            guard options.followSymlinks else { local.entries += 1; return }
+            guard case .success(let target) = Platform.fileInfo(in: directory.fd, name: cname, follow: true) else {
+                local.entries += 1
+                return  // a dangling link points at nothing to read
+            }
+            kind = target.kind
+        }
+        let name = PathBytes.string(fromCString: cname)
+        if kind == .directory {
+            if options.skipDirectoryNames.contains(name) { return }
+            let path = Paths.join(dir.path, name)
+            if wants(name, dir.name, true) {
+                visit(FileEntry(path: path, name: name, parentName: dir.name, kind: .directory))
+            }
+            children.append(Pending(path: path, name: name, parentDevice: device))
+            return
+        }
+        local.entries += 1
+        guard wants(name, dir.name, false) else { return }
+        let entryKind: FileEntry.Kind = kind == .file ? .file : .special(kind.word)
+        visit(FileEntry(path: Paths.join(dir.path, name), name: name, parentName: dir.name, kind: entryKind))
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import LitmusCore
+
+exit(CLI.run(Array(CommandLine.arguments.dropFirst()), console: .standard))
