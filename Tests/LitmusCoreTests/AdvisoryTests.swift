@@ -31,7 +31,8 @@ import Testing
         let proxy = try #require(a.fileIndicators.first { $0.name == "proxy_server.py" })
         #expect(proxy.pathSuffix == "litellm/proxy/proxy_server.py")
         #expect(proxy.sha256.map(Hex.encode) == "a0d229be8efcb2f9135e2ad55ba275b76ddcfeb55fa4370e0a522a5bdee0120b")
-        #expect(a.persistenceIndicators.contains { $0.path == "~/.config/systemd/user/sysmon.service" && $0.contains == "System Telemetry Service" })
+        #expect(a.persistenceIndicators.contains { $0.path == "~/.config/systemd/user/*.service" && $0.contains == "System Telemetry Service" })
+        #expect(a.persistenceIndicators.contains { $0.path == "~/.config/sysmon/sysmon.py" })
         #expect(db.dataVersion == "2026-11-23")
     }
 

@@ -46,21 +46,16 @@ struct RecordFileTests {
         #expect(Base64URL.encode(SHA256.hash(installed)) == "sXDWv46INd01fgEWgdsCj01R4vsOqJIFj1bgH7ObgnM")
     }
 
-    /// Optional end-to-end check: with LITMUS_RECORD_ROOT pointing at a
-    /// `pip install --target` directory of litellm 1.82.6, every hashed
-    /// RECORD row inside it must match the installed file.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["LITMUS_RECORD_ROOT"] != nil))
-    func everyInstalledFileMatches() throws {
-        let root = try #require(ProcessInfo.processInfo.environment["LITMUS_RECORD_ROOT"])
-        let entries = try RecordFile.parse(try FormatVectors.bytes("RECORD-litellm-1.82.6"))
-        var checked = 0
-        for entry in entries where entry.digest != nil && !entry.path.hasPrefix("../") {
-            let data = try #require(FileManager.default.contents(atPath: root + "/" + entry.path), "\(entry.path)")
-            #expect(SHA256.hash([UInt8](data)) == entry.digest, "\(entry.path)")
-            #expect(UInt64(data.count) == entry.size, "\(entry.path)")
-            checked += 1
-        }
-        #expect(checked > 2000)
+    /// Debian's dh-python rewrites RECORD digests as hex (seen in python3-blinker 1.5 on
+    /// Debian 12); both spellings must decode to the same 32 bytes.
+    @Test func debianHexDigestsAreAccepted() throws {
+        let entries = try RecordFile.parse(try FormatVectors.bytes("RECORD-debian-python3-blinker-1.5"))
+        let metadata = try #require(entries.first { $0.path == "blinker-1.5.dist-info/METADATA" })
+        #expect(metadata.digest.map(Hex.encode) == "d79a1767390aacff6e55d4b2a2350556ac2677dd8692faaada633f7d4f4112c2")
+        #expect(metadata.size == 1826)
+        let hex = try RecordFile.parse(Array("a.py,sha256=71e35aef03099cd1f2d6446734273025a163597de93912df321ef118bf135238,1\n".utf8))
+        let b64 = try RecordFile.parse(Array("a.py,sha256=ceNa7wMJnNHy1kRnNCcwJaFjWX3pORLfMh7xGL8TUjg,1\n".utf8))
+        #expect(hex.first?.digest == b64.first?.digest)
     }
 
     @Test func quotingLineEndingsAndBlankLines() throws {

@@ -67,7 +67,8 @@ enum EmbeddedSeeds {
         ],
         "persistence": [
           {"path": "~/.config/sysmon/sysmon.py", "description": "persistence script of the payload"},
-          {"path": "~/.config/systemd/user/sysmon.service", "contains": "System Telemetry Service", "description": "systemd user unit that runs sysmon.py"},
+          {"path": "~/.config/systemd/user/sysmon.service", "description": "systemd user unit that runs sysmon.py"},
+          {"path": "~/.config/systemd/user/*.service", "contains": "System Telemetry Service", "description": "systemd user unit described as \"System Telemetry Service\", the payload's persistence"},
           {"path": "/tmp/pglog", "description": "second-stage download of the persistence script"},
           {"path": "/tmp/.pg_state", "description": "state file of the persistence script"},
           {"path": "/tmp/tpcp.tar.gz", "description": "encrypted exfiltration archive staged before upload"}

@@ -41,13 +41,14 @@ public enum CLI {
         do {
             switch first {
             case "scan": return try ScanCommand.run(rest, console: console)
+            case "audit": return try AuditCommand.run(rest, console: console)
             case "advisories": return try AdvisoriesCommand.run(rest, console: console)
             case "version", "--version": return try VersionCommand.run(rest, console: console)
             case "help", "--help", "-h":
                 console.out(rest.first.flatMap(Help.command(_:)) ?? Help.topLevel)
                 return ExitCode.clean
             default:
-                throw UsageError("unknown command '\(Escape.display(first))'; commands are scan, advisories, version, help")
+                throw UsageError("unknown command '\(Escape.display(first))'; commands are scan, audit, advisories, version, help")
             }
         } catch let error as UsageError {
             console.err(error.description + "\n")

@@ -6,6 +6,8 @@ enum Help {
 
     Usage:
       litmus scan [PATH ...] [options]   scan files and directory trees (default: .)
+      litmus audit [--root DIR] [options] audit a whole machine or mounted image: every environment,
+                                         cache, startup hook and persistence file
       litmus advisories [options]        list the advisories litmus knows
       litmus version                     print the version and the advisory data date
       litmus help [COMMAND]              show help
@@ -23,6 +25,13 @@ enum Help {
                          "distributions (*.dist-info, *.egg-info) and indicator files such as\n" +
                          "litellm_init.pth. A file named on the command line is read as a requirements\n" +
                          "file when nothing else claims it.", ScanCommand.options)
+        case "audit":
+            return usage("litmus audit [--root DIR] [--home DIR ...] [options]",
+                         "Audits a whole host (or a mounted image or container root) without running anything from it:\n" +
+                         "every Python environment (system, user site, venvs, conda, pyenv, pipx, uv, poetry, pipenv,\n" +
+                         "hatch, Jupyter kernels), pip and uv caches, unowned or modified startup hooks (*.pth,\n" +
+                         "sitecustomize.py), RECORD integrity of the advisories' packages, and persistence files in\n" +
+                         "every home. The report lists every environment covered.", AuditCommand.options)
         case "advisories":
             return usage("litmus advisories [options]", "Lists the advisories compiled into litmus, plus any added with --advisories.",
                          AdvisoriesCommand.options)

@@ -21,6 +21,8 @@ public struct Extraction: Sendable {
     public var issues: [ScanIssue] = []
     /// Files read to produce this (the entry itself, includes, METADATA), for the report's counts.
     public var filesRead: [String] = []
+    /// Python environments and caches recognised (for the coverage summary).
+    public var environments: [EnvironmentRecord] = []
 
     /// An empty extraction.
     public init() {}
@@ -33,6 +35,7 @@ public struct Extraction: Sendable {
         observations += other.observations
         issues += other.issues
         filesRead += other.filesRead
+        environments += other.environments
     }
 }
 

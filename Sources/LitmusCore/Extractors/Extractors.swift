@@ -5,7 +5,19 @@ public enum Extractors {
         [
             RequirementsTxt(),
             DistInfo(),
-            IndicatorFiles(indicators: advisories.fileIndicators.map(\.indicator)),
+            IndicatorFiles(indicators: advisories.fileIndicators.map(\.indicator),
+                           persistence: advisories.advisories.flatMap(\.persistenceIndicators)),
+        ]
+    }
+
+    /// The machine-audit list: the standard extractors plus environment discovery, startup-hook
+    /// ownership, RECORD integrity of the advisories' packages and conda records.
+    public static func audit(advisories: AdvisoryDatabase, root: String) -> [any Extractor] {
+        standard(advisories: advisories) + [
+            SitePackages(root: root),
+            InstallIntegrity(database: advisories),
+            CondaMeta(),
+            EnvironmentMarkers(),
         ]
     }
 }

@@ -1,21 +1,36 @@
 /// Files an advisory names as indicators of compromise (`litellm_init.pth`, the 1.82.7
-/// `litellm/proxy/proxy_server.py`), wherever they are: each is hashed in one streaming pass.
+/// `litellm/proxy/proxy_server.py`) or as persistence (`~/.config/sysmon/sysmon.py`, systemd
+/// user units), wherever they are: each is hashed in one streaming pass and its head kept.
 ///
-/// Claims by exact base name from the advisory data, so a user's OSV file can add names.
-/// Whether a file is reported (always, or only on a hash match) is the rules' decision.
+/// Claims by exact base name from the advisory data (and `*.service`-style suffixes inside the
+/// folder the indicator names), so a user's OSV file can add names. Whether a file is reported
+/// (always, only on a hash match, only when it contains a string) is the rules' decision.
 public struct IndicatorFiles: Extractor {
     /// `indicator`.
     public let name = "indicator"
     private let names: Set<String>
+    private let suffixes: [(suffix: String, parent: String)]
 
-    /// Creates the extractor for these indicators.
-    public init(indicators: [FileIndicator]) {
-        self.names = Set(indicators.map(\.name))
+    /// Creates the extractor for these file and persistence indicators.
+    public init(indicators: [FileIndicator], persistence: [PersistenceIndicator] = []) {
+        var names = Set(indicators.map(\.name))
+        var suffixes: [(String, String)] = []
+        for p in persistence {
+            let base = p.baseName
+            if base.hasPrefix("*") {
+                suffixes.append((String(base.dropFirst()), Paths.baseName(Paths.parent(of: p.path))))
+            } else {
+                names.insert(base)
+            }
+        }
+        self.names = names
+        self.suffixes = suffixes
     }
 
     /// See ``Extractor/claims(name:parentName:isDirectory:)``.
     public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
-        !isDirectory && names.contains(name)
+        guard !isDirectory else { return false }
+        return names.contains(name) || suffixes.contains { name.hasSuffix($0.suffix) && parentName == $0.parent }
     }
 
     /// See ``Extractor/extract(_:files:)``.
@@ -26,7 +41,8 @@ public struct IndicatorFiles: Extractor {
             let digest = try files.digest(entry.path, limit: ReadLimits.hashed)
             out.filesRead.append(entry.path)
             out.observations.append(.file(FileObservation(location: location, name: entry.name, size: digest.size,
-                                                          sha256: digest.sha256, firstLine: Self.firstLine(digest.head))))
+                                                          sha256: digest.sha256, firstLine: Self.firstLine(digest.head),
+                                                          head: String(decoding: digest.head, as: UTF8.self))))
         } catch {
             out.issues.append(.error(entry.path, stage: name, "cannot hash: \(error.message)"))
             out.observations.append(.file(FileObservation(location: location, name: entry.name, size: entry.size, sha256: nil)))

@@ -26,12 +26,12 @@ enum Requirements {
         }
     }
 
-    /// A specifier text as a requirement; `===x` with a non-version `x` stays text.
+    /// A specifier text as a requirement. A lone `===x` is arbitrary equality: pip compares it
+    /// to the release's version string, so `===1.82.7.0` never selects `1.82.7`.
     static func parseSpecifier(_ text: String) -> Result<Requirement, ParseMessage> {
         let trimmed = text.trimmingSpaces
         if trimmed.hasPrefix("==="), !trimmed.contains(",") {
-            let value = String(trimmed.dropFirst(3)).trimmingSpaces
-            if Version.parse(value) == nil { return .success(.arbitrary(value)) }
+            return .success(.arbitrary(String(trimmed.dropFirst(3)).trimmingSpaces))
         }
         do {
             return .success(.specifier(try SpecifierSet(trimmed)))

@@ -57,6 +57,11 @@ public enum RecordFile {
         let algorithm = String(hash[..<equals])
         let encoded = String(hash[hash.index(after: equals)...])
         guard !algorithm.isEmpty else { throw RecordError(line: line, message: "hash has an empty algorithm") }
+        // Debian's dh-python rewrites RECORD digests as hex; PEP 376 says base64url. Accept both,
+        // telling them apart by length (a base64url SHA-256 is 43 characters, hex is 64).
+        if let expected = digestLengths[algorithm], encoded.utf8.count == expected * 2, let hex = Hex.decode(encoded) {
+            return (algorithm, hex)
+        }
         guard let digest = Base64URL.decode(encoded), !digest.isEmpty else {
             throw RecordError(line: line, message: "hash digest \"\(encoded)\" is not valid base64url")
         }

@@ -214,6 +214,23 @@ public struct PersistenceIndicator: Sendable {
         self.contains = contains
         self.description = description
     }
+
+    /// The base name the file must have; `*.service` style wildcards keep their suffix.
+    public var baseName: String { Paths.baseName(path) }
+
+    /// Whether a file at `candidate` is at this indicator's place: `~/x/y` matches any path
+    /// ending in `/x/y` (every home, also under a mounted root); `/tmp/x` matches any path ending
+    /// in `/tmp/x`; a final `*.ext` component matches any name with that suffix.
+    public func matches(path candidate: String) -> Bool {
+        var pattern = path
+        if pattern.hasPrefix("~/") { pattern.removeFirst(1) }
+        let base = Paths.baseName(pattern)
+        guard base.hasPrefix("*") else { return candidate == pattern || candidate.hasSuffix(pattern) }
+        let suffix = String(base.dropFirst())
+        let dir = Paths.parent(of: pattern)
+        let candidateDir = Paths.parent(of: candidate)
+        return Paths.baseName(candidate).hasSuffix(suffix) && (candidateDir == dir || candidateDir.hasSuffix(dir))
+    }
 }
 
 /// A distribution file (wheel or sdist) published with a known SHA-256.

@@ -8,13 +8,20 @@ public enum FindingKind: String, Sendable, CaseIterable, Codable {
     case iocFile = "ioc-file"
     /// A file's SHA-256 equals a known malicious file's (critical).
     case knownBadHash = "known-bad-hash"
+    /// A host file the payload writes for persistence (critical).
+    case persistence = "persistence"
+    /// A `.pth` with code or a `sitecustomize.py` that no installer owns, or that changed (high).
+    case unownedStartupHook = "unowned-startup-hook"
+    /// A file of an advisory's package differs from its RECORD, is missing, or is unlisted (high).
+    case recordMismatch = "record-mismatch"
 
     /// The severity this kind carries when the advisory does not say otherwise.
     public func severity(advisory: Severity) -> Severity {
         switch self {
         case .compromisedVersion: return advisory
         case .rangeAdmits: return .low
-        case .iocFile, .knownBadHash: return .critical
+        case .iocFile, .knownBadHash, .persistence: return .critical
+        case .unownedStartupHook, .recordMismatch: return .high
         }
     }
 }

@@ -3,6 +3,10 @@
 public enum Observation: Sendable {
     case package(PackageObservation)
     case file(FileObservation)
+    /// A `.pth` with code, or a `sitecustomize.py`, that no installer owns or whose bytes changed.
+    case startupHook(StartupHookObservation)
+    /// A file of an installed distribution that differs from, is missing from, or is absent in its RECORD.
+    case integrity(IntegrityObservation)
 }
 
 /// How a package observation came to be: it decides the wording of findings and remediation.
@@ -23,7 +27,7 @@ public enum Requirement: Sendable {
     case version(Version)
     /// A PEP 440 specifier set as written (`==1.82.8`, `>=1.80,<2`).
     case specifier(SpecifierSet)
-    /// `===text` where text is not a valid version: compared as a string.
+    /// `===text`: arbitrary equality, compared with the release's version string (case-insensitive).
     case arbitrary(String)
     /// No version information (a bare name, an editable VCS checkout).
     case unconstrained
@@ -71,13 +75,72 @@ public struct FileObservation: Sendable {
     public var sha256: [UInt8]?
     /// The first line of the file, escaped and truncated, for evidence.
     public var firstLine: String?
+    /// The first 4 KiB decoded as text, for indicators that require a string (`Description=`).
+    public var head: String?
 
     /// Creates a file observation.
-    public init(location: FileLocation, name: String, size: UInt64, sha256: [UInt8]?, firstLine: String? = nil) {
+    public init(location: FileLocation, name: String, size: UInt64, sha256: [UInt8]?, firstLine: String? = nil, head: String? = nil) {
         self.location = location
         self.name = name
         self.size = size
         self.sha256 = sha256
         self.firstLine = firstLine
+        self.head = head
+    }
+}
+
+/// A Python startup hook (a `.pth` file with an `import` line, `sitecustomize.py`,
+/// `usercustomize.py`) that no RECORD, dpkg list, conda record or egg-info owns, or whose bytes
+/// differ from the RECORD that owns it.
+public struct StartupHookObservation: Sendable {
+    /// Why it is suspicious.
+    public enum Reason: String, Sendable {
+        case unowned
+        case modified
+    }
+
+    /// The hook file.
+    public var location: FileLocation
+    /// Unowned or modified.
+    public var reason: Reason
+    /// The first executable line, escaped and truncated.
+    public var firstLine: String
+    /// Which distribution claims it, for `modified`.
+    public var owner: String?
+
+    /// Creates the observation.
+    public init(location: FileLocation, reason: Reason, firstLine: String, owner: String? = nil) {
+        self.location = location
+        self.reason = reason
+        self.firstLine = firstLine
+        self.owner = owner
+    }
+}
+
+/// A disagreement between an installed distribution's RECORD and the files on disk.
+public struct IntegrityObservation: Sendable {
+    /// What disagrees.
+    public enum Problem: String, Sendable {
+        case modified, missing, unlisted
+    }
+
+    /// The file concerned.
+    public var location: FileLocation
+    /// The distribution (`litellm 1.82.6`) whose RECORD was checked.
+    public var distribution: String
+    /// The normalised package name.
+    public var package: PackageName
+    /// Modified, missing or unlisted.
+    public var problem: Problem
+    /// What RECORD says and what the disk has, for evidence.
+    public var detail: String
+
+    /// Creates the observation.
+    public init(location: FileLocation, distribution: String, package: PackageName, problem: Problem, detail: String) {
+        self.location = location
+        self.distribution = distribution
+        self.package = package
+        self.problem = problem
+        self.detail = detail
     }
 }

@@ -50,6 +50,10 @@ public struct ScanReport: Sendable {
     public var stats = Stats()
     /// Kernel filesystem mount points not entered.
     public var skippedMounts: [String] = []
+    /// Python environments and package caches the scan covered.
+    public var environments: [EnvironmentRecord] = []
+    /// Home directories checked for persistence (`audit`).
+    public var homes: [String] = []
 
     /// Starts a report.
     public init(command: String, roots: [String], database: AdvisoryDatabase, startedAt: Date) {

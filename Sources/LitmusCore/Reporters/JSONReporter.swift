@@ -53,6 +53,11 @@ public struct JSONReporter: Reporter {
             "errors": report.errors.map(issue),
             "warnings": report.warnings.map(issue),
             "skipped_mounts": report.skippedMounts.map(Escape.display),
+            "environments": report.environments.map { e -> [String: Any] in
+                ["path": Escape.display(e.path), "kind": e.kind.rawValue,
+                 "python_version": e.pythonVersion.map { $0 as Any } ?? NSNull(), "distributions": e.distributions]
+            },
+            "homes": report.homes.map(Escape.display),
         ]
     }
 

@@ -14,6 +14,7 @@ public struct TextReporter: Reporter {
                        " · advisory data \(report.advisoryDataVersion) · \(report.command) of \(report.roots.map(Escape.display).joined(separator: ", "))")
             out.append("")
         }
+        if !context.quiet { out += environmentsSection(report, paint: paint) }
         out += findingsSection(report, paint: paint)
         out += remediationSection(report, paint: paint)
         out += issuesSection(report, paint: paint, quiet: context.quiet)
@@ -21,6 +22,20 @@ public struct TextReporter: Reporter {
             out.append(summaryLine(report, context: context, paint: paint))
         }
         return out.isEmpty ? "" : out.joined(separator: "\n") + "\n"
+    }
+
+    private func environmentsSection(_ report: ScanReport, paint: Paint) -> [String] {
+        guard !report.environments.isEmpty || !report.homes.isEmpty else { return [] }
+        var out = [paint.bold("Environments covered (\(report.environments.count))")]
+        for e in report.environments {
+            let python = e.pythonVersion.map { "python \($0)" } ?? "python ?"
+            let dists = e.kind == .pipCache || e.kind == .uvCache || e.kind == .jupyterKernel ? "" : ", \(e.distributions) distributions"
+            out.append("  \(e.kind.rawValue.padding(15)) \(python.padding(14)) \(Escape.display(e.path))\(dists)")
+        }
+        if !report.homes.isEmpty {
+            out.append("  homes checked: \(report.homes.map(Escape.display).joined(separator: ", "))")
+        }
+        return out + [""]
     }
 
     private func findingsSection(_ report: ScanReport, paint: Paint) -> [String] {

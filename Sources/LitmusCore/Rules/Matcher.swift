@@ -8,6 +8,11 @@
 /// - No specifier at all is not a finding.
 /// - An indicator file is `known-bad-hash` when its SHA-256 equals the published one, else
 ///   `ioc-file` when the indicator is reported whatever its content.
+/// - A file at a persistence path of an advisory (`~/.config/sysmon/sysmon.py`, any
+///   `~/.config/systemd/user/*.service` containing "System Telemetry Service") is `persistence`.
+/// - A startup hook no installer owns (or that changed) is `unowned-startup-hook`, and a RECORD
+///   disagreement in an advisory's package is `record-mismatch`; both high, heuristic rules with
+///   the ids in ``HeuristicRule``.
 public struct Matcher: Sendable {
     private let database: AdvisoryDatabase
 
@@ -18,8 +23,46 @@ public struct Matcher: Sendable {
     public func findings(for observation: Observation) -> [Finding] {
         switch observation {
         case .package(let p): return findings(for: p)
-        case .file(let f): return findings(for: f)
+        case .file(let f): return findings(for: f) + persistence(f)
+        case .startupHook(let h): return [startupHook(h)]
+        case .integrity(let i): return [integrity(i)]
         }
+    }
+
+    private func persistence(_ f: FileObservation) -> [Finding] {
+        var out: [Finding] = []
+        for advisory in database.advisories {
+            for p in advisory.persistenceIndicators where p.matches(path: f.location.path) {
+                if let needle = p.contains, !(f.head ?? "").contains(needle) { continue }
+                var evidence = "\(p.description): \(f.name), \(f.size) bytes"
+                if let needle = p.contains { evidence += ", contains \"\(needle)\"" }
+                if let sha = f.sha256 { evidence += ", SHA-256 \(Hex.encode(sha))" }
+                out.append(Finding(kind: .persistence, severity: FindingKind.persistence.severity(advisory: advisory.severity),
+                                   advisoryID: advisory.id, aliases: advisory.aliases, package: advisory.affected.first?.name.normalized,
+                                   version: nil, specifier: nil, location: f.location, evidence: evidence,
+                                   remediation: Remediation.forPersistence(advisory: advisory)))
+            }
+        }
+        return out
+    }
+
+    private func startupHook(_ h: StartupHookObservation) -> Finding {
+        let why = h.reason == .unowned
+            ? "no RECORD, dpkg list, conda record or egg-info in this environment owns it"
+            : "its bytes differ from the RECORD of \(h.owner ?? "its distribution")"
+        return Finding(kind: .unownedStartupHook, severity: FindingKind.unownedStartupHook.severity(advisory: .high),
+                       advisoryID: HeuristicRule.startupHook, aliases: [], package: nil, version: nil, specifier: nil,
+                       location: h.location, evidence: "Python runs this file at every interpreter start and \(why); first line: \(h.firstLine)",
+                       remediation: Remediation.forStartupHook)
+    }
+
+    private func integrity(_ i: IntegrityObservation) -> Finding {
+        let advisory = database.affecting(i.package).first?.advisory
+        return Finding(kind: .recordMismatch, severity: FindingKind.recordMismatch.severity(advisory: .high),
+                       advisoryID: advisory?.id ?? HeuristicRule.recordIntegrity, aliases: advisory?.aliases ?? [],
+                       package: i.package.normalized, version: nil, specifier: nil, location: i.location,
+                       evidence: "\(i.distribution): file \(i.problem.rawValue) (\(i.detail))",
+                       remediation: Remediation.forIntegrity)
     }
 
     private func findings(for p: PackageObservation) -> [Finding] {
@@ -100,6 +143,14 @@ public struct Matcher: Sendable {
         }
         return out
     }
+}
+
+/// Ids of litmus's own heuristic rules (findings not tied to one advisory).
+public enum HeuristicRule {
+    /// Unowned or modified `.pth`/`sitecustomize.py`/`usercustomize.py`.
+    public static let startupHook = "LITMUS-STARTUP-HOOK"
+    /// RECORD disagreement in a package no advisory names.
+    public static let recordIntegrity = "LITMUS-RECORD-INTEGRITY"
 }
 
 extension String {

@@ -28,4 +28,12 @@ enum Remediation {
             : "Preserve a copy for forensics, then remove the package and rebuild the environment."
         return ([start, a.remediation].filter { !$0.isEmpty }).joined(separator: " ")
     }
+
+    static func forPersistence(advisory a: Advisory) -> String {
+        "The payload ran on this host and installed persistence: preserve the file for forensics, stop and disable the unit (systemctl --user disable --now), remove it, and treat the host as compromised. " + a.remediation
+    }
+
+    static let forStartupHook = "Read the file without running Python. If it is not yours, do not start Python from this environment: preserve a copy, delete the file, rebuild the environment, and rotate credentials it could reach."
+
+    static let forIntegrity = "Installed files no longer match what the package manager recorded: compare against a clean copy of the release, and rebuild the environment from a verified source."
 }

@@ -26,18 +26,24 @@ public struct Scanner: Sendable {
         self.walkOptions = walkOptions
     }
 
-    /// Scans `roots` and returns the report (findings deduplicated and sorted).
-    public func scan(_ roots: [String], command: String = "scan") -> ScanReport {
+    /// Scans `roots` and returns the report (findings deduplicated and sorted). `progress`, when
+    /// given, is called about four times a second from another thread with (directories listed,
+    /// environments found) until the walk ends.
+    public func scan(_ roots: [String], command: String = "scan",
+                     progress: (@Sendable (Int, Int) -> Void)? = nil) -> ScanReport {
         let started = Date()
         let collector = Collector()
         let reader = DiskReader(followSymlinks: walkOptions.followSymlinks)
         let extractors = self.extractors
         let walker = Walker(options: walkOptions)
+        let ticker = progress.map { Ticker(walker: walker, collector: collector, report: $0) }
+        ticker?.start()
         let summary = walker.walk(roots, wants: { name, parent, isDirectory in
             extractors.contains { $0.claims(name: name, parentName: parent, isDirectory: isDirectory) }
         }, visit: { entry in
             collector.add(Self.extract(entry, extractors: extractors, reader: reader))
         })
+        ticker?.stop()
         let matcher = Matcher(database: database)
         let extraction = collector.result
         let findings = Self.deduplicated(extraction.observations.flatMap(matcher.findings(for:)))
@@ -48,6 +54,7 @@ public struct Scanner: Sendable {
                                         filesRead: Set(extraction.filesRead).count,
                                         observations: extraction.observations.count)
         report.skippedMounts = summary.skippedMounts
+        report.environments = EnvironmentRecord.merged(extraction.environments)
         report.finishedAt = Date()
         return report
     }
@@ -83,15 +90,57 @@ final class Collector: @unchecked Sendable {
     private var extraction = Extraction()
 
     func add(_ e: Extraction) {
-        guard !e.observations.isEmpty || !e.issues.isEmpty || !e.filesRead.isEmpty else { return }
+        guard !e.observations.isEmpty || !e.issues.isEmpty || !e.filesRead.isEmpty || !e.environments.isEmpty else { return }
         lock.lock()
         extraction.merge(e)
         lock.unlock()
+    }
+
+    var environmentCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return Set(extraction.environments.map(\.path)).count
     }
 
     var result: Extraction {
         lock.lock()
         defer { lock.unlock() }
         return extraction
+    }
+}
+
+/// Calls a progress closure periodically while a walk runs.
+final class Ticker: @unchecked Sendable {
+    private let walker: Walker
+    private let collector: Collector
+    private let report: @Sendable (Int, Int) -> Void
+    private let done = NSCondition()
+    private var stopped = false
+    private var thread: Thread?
+
+    init(walker: Walker, collector: Collector, report: @escaping @Sendable (Int, Int) -> Void) {
+        self.walker = walker
+        self.collector = collector
+        self.report = report
+    }
+
+    func start() {
+        let t = Thread { [self] in
+            done.lock()
+            while !stopped {
+                _ = done.wait(until: Date().addingTimeInterval(0.25))
+                if !stopped { report(walker.directoriesListed, collector.environmentCount) }
+            }
+            done.unlock()
+        }
+        thread = t
+        t.start()
+    }
+
+    func stop() {
+        done.lock()
+        stopped = true
+        done.broadcast()
+        done.unlock()
     }
 }

@@ -59,6 +59,24 @@ public struct DiskReader: FileReading {
         }
     }
 
+    /// See ``FileReading/list(_:)``.
+    public func list(_ directory: String) throws(ReadError) -> [DirectoryItem] {
+        let dir: Platform.Directory
+        switch Platform.Directory.open(directory, follow: followSymlinks) {
+        case .success(let d): dir = d
+        case .failure(let e):
+            throw ReadError(path: directory, message: e.isPermission ? "permission denied" : e.message, isNotFound: e.isNotFound)
+        }
+        var items: [DirectoryItem] = []
+        let failure = dir.forEach { cname, type in
+            var kind = Platform.Kind(direntType: type)
+            if kind == .unknown, case .success(let info) = Platform.fileInfo(in: dir.fd, name: cname, follow: false) { kind = info.kind }
+            items.append(DirectoryItem(name: PathBytes.string(fromCString: cname), isDirectory: kind == .directory))
+        }
+        if let failure { throw ReadError(path: directory, message: "listing stopped early: \(failure.message)") }
+        return items
+    }
+
     private func open(_ path: String) throws(ReadError) -> Int32 {
         switch Platform.openForReading(path, follow: followSymlinks) {
         case .success(let fd): return fd

@@ -42,6 +42,23 @@ public protocol FileReading: Sendable {
     func read(_ path: String, limit: Int) throws(ReadError) -> [UInt8]
     /// Size, SHA-256 and head of a regular file, streamed; fails above `limit` bytes.
     func digest(_ path: String, limit: UInt64) throws(ReadError) -> FileDigest
+    /// The entries of a directory (names and whether each is a directory), unsorted; symbolic
+    /// links are reported as `isDirectory == false` and never followed.
+    func list(_ directory: String) throws(ReadError) -> [DirectoryItem]
+}
+
+/// One name in a directory listing.
+public struct DirectoryItem: Sendable, Hashable {
+    /// The base name.
+    public var name: String
+    /// Whether it is a directory (not a link to one).
+    public var isDirectory: Bool
+
+    /// Creates an item.
+    public init(name: String, isDirectory: Bool) {
+        self.name = name
+        self.isDirectory = isDirectory
+    }
 }
 
 extension FileReading {
@@ -71,6 +88,19 @@ public struct InMemoryFiles: FileReading {
     public func digest(_ path: String, limit: UInt64) throws(ReadError) -> FileDigest {
         let bytes = try read(path, limit: Int(clamping: limit))
         return FileDigest(size: UInt64(bytes.count), sha256: SHA256.hash(bytes), head: Array(bytes.prefix(Self.headLength)))
+    }
+
+    /// See ``FileReading/list(_:)``: the direct children implied by the stored paths.
+    public func list(_ directory: String) throws(ReadError) -> [DirectoryItem] {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        var items = Set<DirectoryItem>()
+        for path in files.keys where path.hasPrefix(prefix) {
+            let rest = path.dropFirst(prefix.count)
+            guard let first = rest.split(separator: "/", omittingEmptySubsequences: true).first else { continue }
+            items.insert(DirectoryItem(name: String(first), isDirectory: rest.count > first.count))
+        }
+        guard !items.isEmpty else { throw ReadError(path: directory, message: "no such directory", isNotFound: true) }
+        return Array(items)
     }
 }
 

@@ -51,6 +51,7 @@ public final class Walker: @unchecked Sendable {
     private var active = 0
     private var visited = Set<[UInt64]>()
     private var summary = WalkSummary()
+    private var listed = 0
     private lazy var pseudoDevices = Platform.pseudoFilesystemDevices()
 
     /// Creates a walker.
@@ -107,8 +108,16 @@ public final class Walker: @unchecked Sendable {
         return stack.removeLast()
     }
 
+    /// Directories listed so far (for progress display while a walk runs).
+    public var directoriesListed: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return listed
+    }
+
     private func finished() {
         lock.lock()
+        listed += 1
         active -= 1
         if active == 0 && stack.isEmpty { lock.broadcast() }
         lock.unlock()

@@ -1,0 +1,105 @@
+import Foundation
+
+/// `litmus audit [--root DIR] [--home DIR ...]`: every environment, cache, startup hook and
+/// persistence file on a host or a mounted image, without running anything from it.
+enum AuditCommand {
+    static let options: [OptionSpec] = [
+        OptionSpec("--root", value: "DIR", help: "audit the filesystem under DIR (a mounted disk image, a container's exported root); default /"),
+        OptionSpec("--home", value: "DIR", help: "also audit this home directory, wherever it is mounted (repeatable)"),
+        OptionSpec("--format", value: "FORMAT", help: "output format: text (default) or json"),
+        OptionSpec("--output", short: "-o", value: "FILE", help: "write the report to FILE instead of standard output"),
+        OptionSpec("--fail-on", value: "SEVERITY", help: "exit 1 on findings at or above: critical, high (default), medium, low, none"),
+        OptionSpec("--advisories", value: "PATH", help: "also load OSV JSON advisories from PATH (file or directory; repeatable)"),
+        OptionSpec("--threads", value: "N", help: "walk with N threads (default: one per core)"),
+        OptionSpec("--no-color", help: "never colour the text report (NO_COLOR is honoured too)"),
+        OptionSpec("--quiet", short: "-q", help: "print only findings, errors and the summary; nothing when clean"),
+        OptionSpec("--help", short: "-h", help: "show this help"),
+    ]
+
+    static func run(_ words: [String], console: Console) throws -> Int32 {
+        let args = try ParsedArguments.parse(words, options: options, command: "audit")
+        if args.flags.contains("--help") {
+            console.out(Help.command("audit") ?? "")
+            return ExitCode.clean
+        }
+        if let extra = args.positionals.first {
+            throw UsageError("unexpected argument '\(Escape.display(extra))'; use --root DIR", command: "audit")
+        }
+        let settings = try CommonSettings(args, command: "audit", console: console)
+        let root = args.value("--root") ?? "/"
+        guard case .success(let info) = Platform.fileInfo(root, follow: true), info.kind == .directory else {
+            throw UsageError("--root \(Escape.display(root)) is not a directory", command: "audit")
+        }
+        var walk = WalkOptions(followSymlinks: false)
+        if let text = args.value("--threads") {
+            guard let n = Int(text), (1...256).contains(n) else { throw UsageError("--threads takes a number from 1 to 256", command: "audit") }
+            walk.threads = n
+        }
+        let extraHomes = args.values["--home"] ?? []
+        let homes = Homes.find(root: root, extra: extraHomes)
+        let roots = [root] + extraHomes.filter { !$0.hasPrefix(root == "/" ? "/" : root + "/") }
+        let scanner = Scanner(database: settings.database, extractors: Extractors.audit(advisories: settings.database, root: root),
+                              walkOptions: walk)
+        let progress = ProgressLine(enabled: Platform.isTerminal(2) && !settings.context.quiet, console: console)
+        var report = scanner.scan(roots, command: "audit", progress: progress.enabled ? progress.update : nil)
+        progress.finish()
+        report.homes = homes
+        try settings.emit(report, console: console)
+        return report.exitCode(failOn: settings.context.failOn)
+    }
+}
+
+/// Home directories to name in the report: `/root`, `/home/*` and the homes in
+/// `ROOT/etc/passwd`, as they exist under the audit root, plus `--home` folders.
+enum Homes {
+    static func find(root: String, extra: [String]) -> [String] {
+        let reader = DiskReader()
+        var homes = Set<String>()
+        let passwd = (try? reader.read(Paths.join(root, "etc/passwd"), limit: 4 << 20)) ?? []
+        for line in String(decoding: passwd, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: ":", omittingEmptySubsequences: false)
+            guard fields.count >= 7, fields[5].hasPrefix("/"), fields[5] != "/" else { continue }
+            // Service accounts (nologin/false shells) have homes like /usr/sbin or /dev; the walk
+            // still covers those folders, but only login users' homes are named.
+            let shell = fields[6]
+            if shell.hasSuffix("nologin") || shell.hasSuffix("false") || shell.hasSuffix("sync") { continue }
+            homes.insert(String(fields[5]))
+        }
+        homes.insert("/root")
+        for item in (try? reader.list(Paths.join(root, "home"))) ?? [] where item.isDirectory { homes.insert("/home/" + item.name) }
+        let underRoot = homes.map { root == "/" ? $0 : Paths.join(root, String($0.dropFirst())) }.filter { path in
+            if case .success(let info) = Platform.fileInfo(path, follow: false), info.kind == .directory { return true }
+            return false
+        }
+        return (underRoot + extra).sorted()
+    }
+}
+
+/// "walked 12,345 directories, 7 environments" on stderr, rewritten in place, shown only on a
+/// terminal and only once the run has lasted a second.
+final class ProgressLine: @unchecked Sendable {
+    let enabled: Bool
+    private let console: Console
+    private let started = Date()
+    private let lock = NSLock()
+    private var shown = false
+
+    init(enabled: Bool, console: Console) {
+        self.enabled = enabled
+        self.console = console
+    }
+
+    @Sendable func update(directories: Int, environments: Int) {
+        guard Date().timeIntervalSince(started) >= 1 else { return }
+        lock.lock()
+        shown = true
+        console.err("\r\u{1B}[2Kwalked \(directories) directories, \(environments) environments found")
+        lock.unlock()
+    }
+
+    func finish() {
+        lock.lock()
+        if shown { console.err("\r\u{1B}[2K") }
+        lock.unlock()
+    }
+}

@@ -1,0 +1,144 @@
+/// Checks an installed distribution of a package an advisory names (any version) against its
+/// `RECORD`: every listed file is hashed and compared; files under the package's own folders
+/// that RECORD does not list are reported too. Each file's SHA-256 is also offered to the
+/// rules as a file observation, so a known malicious file is named even when a regenerated
+/// RECORD agrees with it.
+///
+/// Exempt: RECORD paths that leave the environment (absolute, or `..` past its prefix) are
+/// never read (a warning names them); `__pycache__` files are not "unlisted"; a metadata-only
+/// copy (no listed file present) is one warning, not thousands of "missing" findings.
+public struct InstallIntegrity: Extractor {
+    /// `record`.
+    public let name = "record"
+    private let packages: Set<String>
+    /// At most this many files are hashed per distribution.
+    static let maxFiles = 100_000
+
+    /// Creates the extractor for the packages `database` names.
+    public init(database: AdvisoryDatabase) {
+        packages = Set(database.advisories.flatMap { $0.affected.map(\.name.normalized) })
+    }
+
+    /// See ``Extractor/claims(name:parentName:isDirectory:)``.
+    public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
+        guard isDirectory, name.hasSuffix(".dist-info"), let dash = name.firstIndex(of: "-") else { return false }
+        return packages.contains(PackageName(String(name[..<dash])).normalized)
+    }
+
+    /// See ``Extractor/extract(_:files:)``.
+    public func extract(_ entry: FileEntry, files: any FileReading) -> Extraction {
+        var out = Extraction()
+        let recordPath = Paths.join(entry.path, "RECORD")
+        let entries: [RecordEntry]
+        do {
+            entries = try RecordFile.parse(try files.read(recordPath, limit: 64 << 20))
+            out.filesRead.append(recordPath)
+        } catch let e as ReadError {
+            out.issues.append(e.isNotFound ? .warning(recordPath, stage: name, "no RECORD; integrity not checked")
+                                           : .error(recordPath, stage: name, "cannot read: \(e.message)"))
+            return out
+        } catch let e as RecordError {
+            out.issues.append(.error(recordPath, line: e.line, stage: name, "cannot parse RECORD: \(e.message)"))
+            return out
+        } catch {
+            return out
+        }
+        let distribution = String(entry.name.dropLast(10)).replacingOccurrences(of: "-", with: " ")
+        let package = PackageName(String(entry.name.prefix { $0 != "-" }))
+        var check = Check(sitePackages: Paths.parent(of: entry.path), distribution: distribution, package: package)
+        check.run(entries, recordPath: recordPath, files: files)
+        out.merge(check.out)
+        return out
+    }
+}
+
+private struct Check {
+    let sitePackages: String
+    let environment: String
+    let distribution: String
+    let package: PackageName
+    var out = Extraction()
+
+    init(sitePackages: String, distribution: String, package: PackageName) {
+        self.sitePackages = sitePackages
+        // lib/pythonX.Y/site-packages → the prefix; a bare site-packages is its own boundary.
+        let up3 = Paths.parent(of: Paths.parent(of: Paths.parent(of: sitePackages)))
+        self.environment = Paths.baseName(Paths.parent(of: sitePackages)).hasPrefix("python") ? up3 : sitePackages
+        self.distribution = distribution
+        self.package = package
+    }
+
+    mutating func run(_ entries: [RecordEntry], recordPath: String, files: any FileReading) {
+        var listed = Set<String>()
+        var results: [(FileLocation, IntegrityObservation.Problem, String)] = []
+        var present = 0
+        for e in entries.prefix(InstallIntegrity.maxFiles) {
+            guard let path = inside(e.path) else {
+                out.issues.append(.warning(recordPath, line: e.line, stage: "record", "path \"\(Escape.display(e.path))\" leaves the environment; not read"))
+                continue
+            }
+            listed.insert(path)
+            guard let digest = e.digest else { continue }
+            do {
+                let d = try files.digest(path, limit: ReadLimits.hashed)
+                present += 1
+                out.observations.append(.file(FileObservation(location: FileLocation(path: path), name: Paths.baseName(path),
+                                                              size: d.size, sha256: d.sha256)))
+                if d.sha256 != digest || (e.size.map { $0 != d.size } ?? false) {
+                    results.append((FileLocation(path: path), .modified, "RECORD sha256=\(Base64URL.encode(digest)), file sha256=\(Base64URL.encode(d.sha256))"))
+                }
+            } catch {
+                if error.isNotFound {
+                    results.append((FileLocation(path: path), .missing, "listed in RECORD line \(e.line)"))
+                } else {
+                    out.issues.append(.error(path, stage: "record", "cannot hash: \(error.message)"))
+                    present += 1
+                }
+            }
+        }
+        if present == 0 && !results.isEmpty {
+            out.issues.append(.warning(recordPath, stage: "record", "none of the \(results.count) files RECORD lists is present (a metadata-only copy); integrity not checked"))
+            return
+        }
+        for (location, problem, detail) in results {
+            out.observations.append(.integrity(IntegrityObservation(location: location, distribution: distribution,
+                                                                    package: package, problem: problem, detail: detail)))
+        }
+        unlisted(listed: listed, files: files)
+    }
+
+    /// A RECORD path resolved under the site-packages, or nil when it would leave the environment.
+    func inside(_ recordPath: String) -> String? {
+        guard !recordPath.isEmpty, !recordPath.hasPrefix("/"), !recordPath.contains("\\"), !recordPath.contains("\0") else { return nil }
+        let resolved = Paths.resolve(recordPath, against: sitePackages)
+        let boundary = Paths.resolve(".", against: environment)
+        return resolved.hasPrefix(boundary + "/") ? resolved : nil
+    }
+
+    /// Files under the package's own top-level folders that RECORD does not list.
+    private mutating func unlisted(listed: Set<String>, files: any FileReading) {
+        let base = Paths.resolve(".", against: sitePackages)
+        let topFolders = Set(listed.compactMap { path -> String? in
+            guard path.hasPrefix(base + "/") else { return nil }
+            let rest = path.dropFirst(base.count + 1)
+            guard let slash = rest.firstIndex(of: "/") else { return nil }
+            let top = String(rest[..<slash])
+            return top.hasSuffix(".dist-info") ? nil : top
+        })
+        var stack = topFolders.sorted().map { Paths.join(base, $0) }
+        var seen = 0
+        while let dir = stack.popLast(), seen < InstallIntegrity.maxFiles {
+            guard let items = try? files.list(dir) else { continue }
+            for item in items.sorted(by: { $0.name < $1.name }) {
+                seen += 1
+                let path = Paths.join(dir, item.name)
+                if item.isDirectory {
+                    if item.name != "__pycache__" { stack.append(path) }
+                } else if !listed.contains(path) {
+                    out.observations.append(.integrity(IntegrityObservation(location: FileLocation(path: path), distribution: distribution,
+                                                                            package: package, problem: .unlisted, detail: "not in RECORD")))
+                }
+            }
+        }
+    }
+}
