@@ -20,7 +20,9 @@ public struct RequirementsTxt: Extractor {
 
     /// See ``Extractor/claims(name:parentName:isDirectory:)``.
     public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
-        guard !isDirectory else { return false }
+        // Called for every file of a walk: reject by the last byte before lowercasing anything.
+        guard !isDirectory, let last = name.utf8.last, last == UInt8(ascii: "t") || last == UInt8(ascii: "T")
+                || last == UInt8(ascii: "n") || last == UInt8(ascii: "N") else { return false }
         let lower = name.lowercased()
         if parentName.lowercased() == "requirements" && lower.hasSuffix(".txt") { return true }
         guard lower.hasSuffix(".txt") || lower.hasSuffix(".in") else { return false }
