@@ -144,15 +144,6 @@ private struct ListReader {
     }
 
     private mutating func requirement(_ text: String, at location: FileLocation) {
-        let spec: RequirementSpec
-        do { spec = try RequirementSpec(parsing: text) } catch {
-            out.issues.append(ScanIssue(.error, location, stage: stage, "not a requirement \"\(text)\": \(error.message)"))
-            return
-        }
-        switch Requirements.observation(for: spec, at: location, origin: .declared) {
-        case .success(let observation?): out.add(observation)
-        case .success(nil): break
-        case .failure(let failure): out.issues.append(ScanIssue(.error, location, stage: stage, failure.message))
-        }
+        Requirements.observe(text, at: location, stage: stage, into: &out)
     }
 }
