@@ -38,10 +38,10 @@ enum LockEntries {
     /// Observes the version a wheel/sdist/egg file name or URL carries; other URLs (VCS,
     /// directories) carry none and are skipped.
     static func observeFile(_ nameOrURL: String, line: Int?, path: String, into out: inout Extraction) {
-        guard let file = DistributionFilename(nameOrURL) else { return }
+        let base = DistributionFilename.lastComponent(nameOrURL)
+        guard let file = DistributionFilename(base) else { return }
         out.add(PackageObservation(name: file.name, requirement: .version(file.version), requirementText: file.versionText,
-                                   location: FileLocation(path: path, line: line), origin: .locked,
-                                   note: "file \(DistributionFilename.lastComponent(nameOrURL))"))
+                                   location: FileLocation(path: path, line: line), origin: .locked, note: "file \(base)"))
     }
 
     /// Observes the `url`, `path`, `file`, `filename` and `name` keys of a file table (uv
