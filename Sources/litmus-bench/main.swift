@@ -1,6 +1,8 @@
 // litmus-bench: micro-benchmarks for litmus internals.
 //   litmus-bench toml FILE... [--iterations N]
-// Parses each file N times and prints its size, the best wall time, and MB/s (1 MB = 10^6 B).
+//   litmus-bench uvlock FILE... [--iterations N]
+// `toml` parses each file N times; `uvlock` runs the full uv.lock extractor (read from memory,
+// parse and observations) N times. Each and prints its size, the best wall time, and MB/s (1 MB = 10^6 B).
 import Foundation
 import LitmusCore
 
@@ -11,7 +13,7 @@ struct BenchOptions {
 }
 
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: litmus-bench toml FILE... [--iterations N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: litmus-bench toml|uvlock FILE... [--iterations N]\n".utf8))
     exit(2)
 }
 
@@ -55,8 +57,28 @@ func benchTOML(_ bytes: [UInt8], iterations: Int, name: String) -> Double {
     return best
 }
 
+/// Returns the best time over `iterations` runs of the uv.lock extractor, or exits on any issue.
+func benchUvLock(_ bytes: [UInt8], iterations: Int, name: String) -> Double {
+    let path = "bench/uv.lock"
+    let files = InMemoryFiles([path: bytes])
+    let entry = FileEntry(path: path, name: "uv.lock", parentName: "bench", kind: .file)
+    var best = Double.infinity
+    for _ in 0..<iterations {
+        let start = now()
+        let extraction = UvLock().extract(entry, files: files)
+        let elapsed = now() - start
+        if let issue = extraction.issues.first(where: { $0.level == .error }) {
+            print("\(name): \(issue.location.display): \(issue.message)")
+            exit(1)
+        }
+        if extraction.observations.isEmpty { print("\(name): no observations") }
+        best = min(best, elapsed)
+    }
+    return best
+}
+
 let arguments = CommandLine.arguments.dropFirst()
-guard arguments.first == "toml" else { usage() }
+guard let mode = arguments.first, mode == "toml" || mode == "uvlock" else { usage() }
 let options = parseOptions(arguments.dropFirst())
 for file in options.files {
     guard let data = FileManager.default.contents(atPath: file) else {
@@ -64,7 +86,9 @@ for file in options.files {
         exit(1)
     }
     let bytes = [UInt8](data)
-    let seconds = benchTOML(bytes, iterations: options.iterations, name: file)
+    let seconds = mode == "toml"
+        ? benchTOML(bytes, iterations: options.iterations, name: file)
+        : benchUvLock(bytes, iterations: options.iterations, name: file)
     let megabytesPerSecond = Double(bytes.count) / seconds / 1e6
     print("\(file): " + String(format: "%d bytes, best of %d: %.6f s, %.1f MB/s",
                                 bytes.count, options.iterations, seconds, megabytesPerSecond))

@@ -5,6 +5,16 @@ public enum Extractors {
         [
             RequirementsTxt(),
             DistInfo(),
+            UvLock(),
+            PoetryLock(),
+            PdmLock(),
+            Pylock(),
+            Pipfile(),
+            PipfileLock(),
+            Pyproject(),
+            SetupCfg(),
+            CondaEnvironment(),
+            DistributionFile(indicators: advisories.fileIndicators.map(\.indicator)),
             IndicatorFiles(indicators: advisories.fileIndicators.map(\.indicator),
                            persistence: advisories.advisories.flatMap(\.persistenceIndicators)),
         ]

@@ -26,6 +26,20 @@ enum Requirements {
         }
     }
 
+    /// Parses one PEP 508 string and adds its declared observation, or an error naming `stage`.
+    static func observe(_ text: String, at location: FileLocation, stage: String, into out: inout Extraction) {
+        let spec: RequirementSpec
+        do { spec = try RequirementSpec(parsing: text) } catch {
+            out.issues.append(ScanIssue(.error, location, stage: stage, "not a requirement \"\(text)\": \(error.message)"))
+            return
+        }
+        switch observation(for: spec, at: location, origin: .declared) {
+        case .success(let observation?): out.add(observation)
+        case .success(nil): break
+        case .failure(let failure): out.issues.append(ScanIssue(.error, location, stage: stage, failure.message))
+        }
+    }
+
     /// A specifier text as a requirement. A lone `===x` is arbitrary equality: pip compares it
     /// to the release's version string, so `===1.82.7.0` never selects `1.82.7`.
     static func parseSpecifier(_ text: String) -> Result<Requirement, ParseMessage> {

@@ -19,22 +19,23 @@ public struct DistributionFilename: Sendable, Equatable {
     /// Parses a base name; nil when it is not a distribution file name with a valid version.
     public init?(_ fileName: String) {
         let base = Self.lastComponent(fileName)
-        let lower = base.lowercased()
-        if lower.hasSuffix(".whl") {
-            let parts = base.dropLast(4).split(separator: "-", omittingEmptySubsequences: false)
+        // Byte-level suffix tests and splits: names are ASCII where it matters, and this runs
+        // for every file URL of a lockfile.
+        if Self.hasSuffixIgnoringCase(base, ".whl") {
+            let parts = Self.dashParts(base, dropping: 4)
             guard parts.count == 5 || parts.count == 6 else { return nil }
-            guard let made = Self.make(String(parts[0]), String(parts[1]), .wheel) else { return nil }
+            guard let made = Self.make(parts[0], parts[1], .wheel) else { return nil }
             self = made
             return
         }
-        if lower.hasSuffix(".egg") {
-            let parts = base.dropLast(4).split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count >= 2, let made = Self.make(String(parts[0]), String(parts[1]), .egg) else { return nil }
+        if Self.hasSuffixIgnoringCase(base, ".egg") {
+            let parts = Self.dashParts(base, dropping: 4)
+            guard parts.count >= 2, let made = Self.make(parts[0], parts[1], .egg) else { return nil }
             self = made
             return
         }
-        guard let suffix = Self.sdistSuffixes.first(where: { lower.hasSuffix($0) }) else { return nil }
-        let stem = String(base.dropLast(suffix.count))
+        guard let suffix = Self.sdistSuffixes.first(where: { Self.hasSuffixIgnoringCase(base, $0) }) else { return nil }
+        let stem = String(Substring(base.utf8.dropLast(suffix.utf8.count)))
         // sdist names may contain hyphens; the version is the longest valid tail after a hyphen.
         var index = stem.startIndex
         while let dash = stem[index...].firstIndex(of: "-") {
@@ -47,6 +48,21 @@ public struct DistributionFilename: Sendable, Equatable {
             index = stem.index(after: dash)
         }
         return nil
+    }
+
+    /// Whether `text` ends with the ASCII `suffix`, ignoring ASCII case.
+    static func hasSuffixIgnoringCase(_ text: String, _ suffix: String) -> Bool {
+        let tail = text.utf8.suffix(suffix.utf8.count)
+        guard tail.count == suffix.utf8.count else { return false }
+        return zip(tail, suffix.utf8).allSatisfy { a, b in
+            (a >= 0x41 && a <= 0x5A ? a | 0x20 : a) == b
+        }
+    }
+
+    /// `text` without its last `count` bytes (an ASCII suffix), split on `-`, empty parts kept.
+    private static func dashParts(_ text: String, dropping count: Int) -> [String] {
+        text.utf8.dropLast(count).split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+            .map { String(Substring($0)) }
     }
 
     private static func make(_ name: String, _ versionText: String, _ kind: Kind) -> DistributionFilename? {
@@ -63,15 +79,19 @@ public struct DistributionFilename: Sendable, Equatable {
 
     /// The last path component of a path or URL, without query or fragment, percent-decoded.
     public static func lastComponent(_ pathOrURL: String) -> String {
-        var s = Substring(pathOrURL)
-        if let cut = s.firstIndex(where: { $0 == "#" || $0 == "?" }) { s = s[..<cut] }
-        while s.hasSuffix("/") { s = s.dropLast() }
-        if let slash = s.lastIndex(of: "/") { s = s[s.index(after: slash)...] }
-        return percentDecoded(String(s))
+        // Works on UTF-8 bytes: `#`, `?` and `/` are ASCII, so byte and character boundaries
+        // agree, and lockfiles hold thousands of long URLs (Character iteration was the
+        // dominant cost of reading a large uv.lock).
+        let utf8 = pathOrURL.utf8
+        let end = utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? utf8.endIndex
+        var slice = utf8[utf8.startIndex..<end]
+        while slice.last == UInt8(ascii: "/") { slice = slice.dropLast() }
+        if let slash = slice.lastIndex(of: UInt8(ascii: "/")) { slice = slice[utf8.index(after: slash)...] }
+        return percentDecoded(String(Substring(slice)))
     }
 
     private static func percentDecoded(_ s: String) -> String {
-        guard s.contains("%") else { return s }
+        guard s.utf8.contains(UInt8(ascii: "%")) else { return s }
         var out: [UInt8] = []
         let bytes = Array(s.utf8)
         var i = 0

@@ -77,6 +77,30 @@ public struct DiskReader: FileReading {
         return items
     }
 
+    /// See ``FileReading/size(_:)``.
+    public func size(_ path: String) throws(ReadError) -> UInt64 {
+        let fd = try open(path)
+        defer { Platform.close(fd) }
+        return try regularSize(fd, path)
+    }
+
+    /// See ``FileReading/readRange(_:offset:count:)``. Opens the file per call: zip directory
+    /// reads are a handful per archive, and keeping no descriptor open keeps the reader stateless.
+    public func readRange(_ path: String, offset: UInt64, count: Int) throws(ReadError) -> [UInt8] {
+        guard count >= 0, offset <= UInt64(Int64.max) else { throw ReadError(path: path, message: "read range out of bounds") }
+        let fd = try open(path)
+        defer { Platform.close(fd) }
+        _ = try regularSize(fd, path)
+        switch Platform.pread(fd, offset: offset, count: count) {
+        case .failure(let e): throw ReadError(path: path, message: "read failed: \(e.message)")
+        case .success(let bytes):
+            guard bytes.count == count else {
+                throw ReadError(path: path, message: "read of \(count) bytes at offset \(offset) returned \(bytes.count)")
+            }
+            return bytes
+        }
+    }
+
     private func open(_ path: String) throws(ReadError) -> Int32 {
         switch Platform.openForReading(path, follow: followSymlinks) {
         case .success(let fd): return fd

@@ -42,6 +42,10 @@ public protocol FileReading: Sendable {
     func read(_ path: String, limit: Int) throws(ReadError) -> [UInt8]
     /// Size, SHA-256 and head of a regular file, streamed; fails above `limit` bytes.
     func digest(_ path: String, limit: UInt64) throws(ReadError) -> FileDigest
+    /// The size in bytes of a regular file (for random access such as zip directories).
+    func size(_ path: String) throws(ReadError) -> UInt64
+    /// Exactly `count` bytes at `offset` of a regular file; a short read (past the end) throws.
+    func readRange(_ path: String, offset: UInt64, count: Int) throws(ReadError) -> [UInt8]
     /// The entries of a directory (names and whether each is a directory), unsorted; symbolic
     /// links are reported as `isDirectory == false` and never followed.
     func list(_ directory: String) throws(ReadError) -> [DirectoryItem]
@@ -101,6 +105,22 @@ public struct InMemoryFiles: FileReading {
         }
         guard !items.isEmpty else { throw ReadError(path: directory, message: "no such directory", isNotFound: true) }
         return Array(items)
+    }
+
+    /// See ``FileReading/size(_:)``.
+    public func size(_ path: String) throws(ReadError) -> UInt64 {
+        guard let bytes = files[path] else { throw ReadError(path: path, message: "no such file", isNotFound: true) }
+        return UInt64(bytes.count)
+    }
+
+    /// See ``FileReading/readRange(_:offset:count:)``.
+    public func readRange(_ path: String, offset: UInt64, count: Int) throws(ReadError) -> [UInt8] {
+        guard let bytes = files[path] else { throw ReadError(path: path, message: "no such file", isNotFound: true) }
+        guard count >= 0, offset <= UInt64(bytes.count), UInt64(bytes.count) - offset >= UInt64(count) else {
+            throw ReadError(path: path, message: "read of \(count) bytes at offset \(offset) is past the end")
+        }
+        let start = Int(offset)
+        return Array(bytes[start..<start + count])
     }
 }
 

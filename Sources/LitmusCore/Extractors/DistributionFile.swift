@@ -1,0 +1,80 @@
+/// Wheels, sdists and eggs on disk (`*.whl`, `*.tar.gz`/`*.zip`/…, `*.egg`).
+///
+/// The version comes from the file name (``DistributionFilename``), observed as an artifact.
+/// For zip-based files (wheels, eggs) the central directory alone is read, bounded and
+/// without decompressing: a top-level `*.dist-info/` whose name or version disagrees with
+/// the file name is observed too (a renamed file cannot hide its content), a wheel without
+/// one is a warning, and a member whose base name is an advisory indicator file
+/// (`litellm_init.pth`) becomes a file observation at `archive!/member`.
+/// Claims only names that parse as distribution files, so other archives are never opened.
+/// Exempt: sdist tarballs are not opened (their name is the evidence).
+public struct DistributionFile: Extractor {
+    /// `artifact`.
+    public let name = "artifact"
+    private let indicatorNames: Set<String>
+
+    /// Creates the extractor; `indicators` are the file names to look for inside wheels.
+    public init(indicators: [FileIndicator] = []) {
+        self.indicatorNames = Set(indicators.map(\.name))
+    }
+
+    /// See ``Extractor/claims(name:parentName:isDirectory:)``.
+    public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
+        !isDirectory && DistributionFilename(name) != nil
+    }
+
+    /// See ``Extractor/extract(_:files:)``.
+    public func extract(_ entry: FileEntry, files: any FileReading) -> Extraction {
+        var out = Extraction()
+        guard let file = DistributionFilename(entry.name) else { return out }
+        out.add(PackageObservation(name: file.name, requirement: .version(file.version), requirementText: file.versionText,
+                                   location: FileLocation(path: entry.path), origin: .artifact, note: "file \(entry.name)"))
+        if file.kind == .wheel || file.kind == .egg || entry.name.lowercased().hasSuffix(".zip") {
+            readDirectory(entry.path, file: file, files: files, into: &out)
+        }
+        return out
+    }
+
+    private func readDirectory(_ path: String, file: DistributionFilename, files: any FileReading, into out: inout Extraction) {
+        let members: [ZipEntry]
+        do {
+            let size = try files.size(path)
+            members = try ZipDirectory.entries(size: size, maxEntries: 500_000) { offset, count in
+                try files.readRange(path, offset: offset, count: count)
+            }
+        } catch {
+            // An sdist .zip need not be a zip; a wheel or egg must be.
+            if file.kind != .sdist { out.issues.append(.error(path, stage: name, "cannot read the zip directory: \(error)")) }
+            return
+        }
+        out.filesRead.append(path)
+        var distInfos = Set<String>()
+        for member in members {
+            let parts = member.name.split(separator: "/", omittingEmptySubsequences: true)
+            if let top = parts.first, top.hasSuffix(".dist-info"), parts.count > 1 { distInfos.insert(String(top)) }
+            if let base = parts.last, indicatorNames.contains(String(base)) {
+                out.observations.append(.file(FileObservation(
+                    location: FileLocation(path: path + "!/" + member.name), name: String(base), size: member.uncompressedSize,
+                    sha256: nil, firstLine: "(inside the archive; not extracted)")))
+            }
+        }
+        if file.kind == .wheel && distInfos.isEmpty {
+            out.issues.append(.warning(path, stage: name, "wheel holds no .dist-info directory"))
+        }
+        for folder in distInfos.sorted() { compare(folder, with: file, path: path, into: &out) }
+    }
+
+    /// Observes a `name-version.dist-info` inside the archive that disagrees with the file name.
+    private func compare(_ folder: String, with file: DistributionFilename, path: String, into out: inout Extraction) {
+        let parts = folder.dropLast(".dist-info".count).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, PackageName.isValid(String(parts[0])), let version = Version.parse(String(parts[1])) else {
+            out.issues.append(.warning(path, stage: name, "unexpected dist-info name \"\(folder)\" inside"))
+            return
+        }
+        let inner = PackageName(String(parts[0]))
+        guard inner != file.name || version != file.version else { return }
+        out.add(PackageObservation(name: inner, requirement: .version(version), requirementText: String(parts[1]),
+                                   location: FileLocation(path: path), origin: .artifact,
+                                   note: "archive holds \(folder) but its file name says \(file.name.raw) \(file.versionText)"))
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+@testable import LitmusCore
+
+@Suite struct SitePackagesTests {
+    static let sp = "env/lib/python3.11/site-packages"
+
+    private func run(_ files: [String: String], root: String = "/") -> Extraction {
+        SitePackages(root: root).extract(FileEntry(path: Self.sp, name: "site-packages", parentName: "python3.11", kind: .directory),
+                                         files: InMemoryFiles(text: files))
+    }
+
+    private func record(_ lines: [(String, String)]) -> String {
+        lines.map { "\($0.0),sha256=\(Base64URL.encode(SHA256.hash(Array($0.1.utf8)))),\($0.1.utf8.count)" }.joined(separator: "\n") + "\n"
+    }
+
+    private func hooks(_ e: Extraction) -> [String] {
+        e.observations.compactMap {
+            guard case .startupHook(let h) = $0 else { return nil }
+            return "\(h.reason.rawValue) \(Paths.baseName(h.location.path)) \(h.firstLine)"
+        }.sorted()
+    }
+
+    @Test(arguments: [("site-packages", true, true), ("dist-packages", true, true), ("site-packages", false, false), ("site_packages", true, false)])
+    func claims(name: String, isDirectory: Bool, expected: Bool) {
+        #expect(SitePackages().claims(name: name, parentName: "python3.11", isDirectory: isDirectory) == expected)
+    }
+
+    @Test func unownedCodeHooksAreReportedAndOwnedOrPathOnlyOnesAreNot() {
+        let precedence = "import os; var = 'SETUPTOOLS_USE_DISTUTILS'; enabled = os.environ.get(var, 'local') == 'local'\n"
+        let e = run([
+            "\(Self.sp)/distutils-precedence.pth": precedence,
+            "\(Self.sp)/setuptools-69.0.0.dist-info/RECORD": record([("distutils-precedence.pth", precedence)]),
+            "\(Self.sp)/paths.pth": "# comment\n/opt/extra/lib\n../relative\n",
+            "\(Self.sp)/evil.pth": "/some/path\nimport os; os.system('x')\n",
+            "\(Self.sp)/sitecustomize.py": "\n# patch things\nimport sys\n",
+            "\(Self.sp)/_virtualenv.pth": "import _virtualenv\n",
+            "\(Self.sp)/_virtualenv.py": "# shim\n",
+            "env/pyvenv.cfg": "home = /usr/bin\nversion_info = 3.11.7.final.0\n",
+        ])
+        #expect(hooks(e) == ["unowned evil.pth import os; os.system('x')", "unowned sitecustomize.py # patch things"])
+        #expect(e.environments == [EnvironmentRecord(path: "env", kind: .venv, pythonVersion: "3.11.7", distributions: 1)])
+    }
+
+    @Test func virtualenvShimIsOnlyExemptWithItsExactContentAndModule() {
+        let e = run(["\(Self.sp)/_virtualenv.pth": "import _virtualenv; import os\n", "\(Self.sp)/_virtualenv.py": "#\n"])
+        #expect(hooks(e) == ["unowned _virtualenv.pth import _virtualenv; import os"])
+        let alone = run(["\(Self.sp)/_virtualenv.pth": "import _virtualenv\n"])
+        #expect(hooks(alone).count == 1)
+    }
+
+    @Test func hookWhoseBytesDifferFromItsRecordIsModified() {
+        let e = run([
+            "\(Self.sp)/distutils-precedence.pth": "import os; evil()\n",
+            "\(Self.sp)/setuptools-69.0.0.dist-info/RECORD": record([("distutils-precedence.pth", "import os; fine()\n")]),
+        ])
+        #expect(hooks(e) == ["modified distutils-precedence.pth import os; evil()"])
+    }
+
+    @Test func eggInfoAndCondaRecordsOwnHooks() {
+        let e = run([
+            "\(Self.sp)/a.pth": "import a\n",
+            "\(Self.sp)/a-1.0-py3.11.egg-info/installed-files.txt": "../a.pth\n../a/__init__.py\n",
+            "\(Self.sp)/b.pth": "import b\n",
+            "env/conda-meta/b-1.0-0.json": #"{"name": "b", "version": "1.0", "files": ["lib/python3.11/site-packages/b.pth"]}"#,
+        ])
+        #expect(hooks(e).isEmpty)
+    }
+
+    @Test func dpkgListsUnderTheAuditRootOwnDebianHooks() {
+        let sp = "/img/usr/lib/python3/dist-packages"
+        let files = InMemoryFiles(text: [
+            "\(sp)/deb.pth": "import deb\n",
+            "\(sp)/rogue.pth": "import rogue\n",
+            "/img/var/lib/dpkg/info/python3-deb.list": "/.\n/usr\n/usr/lib/python3/dist-packages\n/usr/lib/python3/dist-packages/deb.pth\n",
+        ])
+        let e = SitePackages(root: "/img").extract(FileEntry(path: sp, name: "dist-packages", parentName: "python3", kind: .directory), files: files)
+        #expect(hooks(e) == ["unowned rogue.pth import rogue"])
+        #expect(e.environments.first?.path == "/img/usr")
+        #expect(e.environments.first?.kind == .system)
+    }
+
+    @Test func unparsableRecordIsAnErrorAndTheHookStaysUnowned() {
+        let e = run(["\(Self.sp)/x.pth": "import x\n", "\(Self.sp)/x-1.dist-info/RECORD": "x.pth,sha256=!!!,1\n"])
+        #expect(e.issues.contains { $0.level == .error && $0.location.path.hasSuffix("RECORD") })
+        #expect(hooks(e) == ["unowned x.pth import x"])
+    }
+}
+
+@Suite struct InstallIntegrityTests {
+    static let sp = "v/lib/python3.11/site-packages"
+
+    private func integrity(_ files: [String: String], record: String) throws -> Extraction {
+        var all = files
+        all["\(Self.sp)/litellm-1.82.6.dist-info/RECORD"] = record
+        let extractor = InstallIntegrity(database: try Fixtures.database())
+        #expect(extractor.claims(name: "litellm-1.82.6.dist-info", parentName: "site-packages", isDirectory: true))
+        #expect(!extractor.claims(name: "litellm_proxy_extras-1.82.7.dist-info", parentName: "site-packages", isDirectory: true))
+        return extractor.extract(FileEntry(path: "\(Self.sp)/litellm-1.82.6.dist-info", name: "litellm-1.82.6.dist-info",
+                                           parentName: "site-packages", kind: .directory), files: InMemoryFiles(text: all))
+    }
+
+    private func line(_ path: String, _ content: String) -> String {
+        "\(path),sha256=\(Base64URL.encode(SHA256.hash(Array(content.utf8)))),\(content.utf8.count)"
+    }
+
+    private func problems(_ e: Extraction) -> [String] {
+        e.observations.compactMap {
+            guard case .integrity(let i) = $0 else { return nil }
+            return "\(i.problem.rawValue) \(i.location.path.replacingOccurrences(of: Self.sp + "/", with: ""))"
+        }.sorted()
+    }
+
+    @Test func modifiedMissingAndUnlistedFilesAreObserved() throws {
+        let record = [line("litellm/__init__.py", "ok\n"), line("litellm/a.py", "a\n"), line("litellm/gone.py", "g\n"),
+                      "litellm-1.82.6.dist-info/RECORD,,", line("../../../bin/litellm", "#!\n"), line("/etc/passwd", "root"), "../../../../x,,"]
+            .joined(separator: "\n")
+        let e = try integrity([
+            "\(Self.sp)/litellm/__init__.py": "ok\n",
+            "\(Self.sp)/litellm/a.py": "tampered\n",
+            "\(Self.sp)/litellm/new.py": "x\n",
+            "\(Self.sp)/litellm/__pycache__/a.cpython-311.pyc": "pyc",
+            "v/bin/litellm": "#!\n",
+        ], record: record)
+        #expect(problems(e) == ["missing litellm/gone.py", "modified litellm/a.py", "unlisted litellm/new.py"])
+        let outside = e.issues.filter { $0.message.contains("leaves the environment") }
+        #expect(outside.count == 2, "absolute and over-deep .. paths are never read")
+    }
+
+    @Test func matchingInstallHasNoProblemsAndOffersHashesToTheRules() throws {
+        let e = try integrity(["\(Self.sp)/litellm/__init__.py": "ok\n"], record: line("litellm/__init__.py", "ok\n"))
+        #expect(problems(e).isEmpty)
+        #expect(e.observations.contains { if case .file(let f) = $0 { return f.sha256 == SHA256.hash(Array("ok\n".utf8)) }; return false })
+    }
+
+    @Test func metadataOnlyCopyIsOneWarning() throws {
+        let e = try integrity([:], record: [line("litellm/__init__.py", "ok\n"), line("litellm/b.py", "b\n")].joined(separator: "\n"))
+        #expect(problems(e).isEmpty)
+        #expect(e.issues.map(\.level) == [.warning])
+    }
+}
+
+@Suite struct CondaAndMarkerTests {
+    @Test func condaMetaRecordsAreInstalledPackagesAndAnEnvironment() throws {
+        let files = InMemoryFiles(text: [
+            "opt/conda/envs/ml/conda-meta/litellm-1.82.8-pyhd8ed1ab_0.json": #"{"name": "litellm", "version": "1.82.8", "build": "pyhd8ed1ab_0"}"#,
+            "opt/conda/envs/ml/conda-meta/python-3.11.7-h0.json": #"{"name": "python", "version": "3.11.7"}"#,
+            "opt/conda/envs/ml/conda-meta/history": "==> 2026-03-24 <==\n",
+            "opt/conda/envs/ml/conda-meta/broken.json": "{",
+        ])
+        let e = CondaMeta().extract(FileEntry(path: "opt/conda/envs/ml/conda-meta", name: "conda-meta", parentName: "ml", kind: .directory), files: files)
+        #expect(e.environments == [EnvironmentRecord(path: "opt/conda/envs/ml", kind: .conda, pythonVersion: "3.11.7", distributions: 2)])
+        #expect(e.issues.map(\.message) == ["not valid JSON"])
+        let findings = e.observations.flatMap(Matcher(database: try Fixtures.database()).findings(for:))
+        #expect(findings.map { "\($0.kind.rawValue) \($0.version ?? "")" } == ["compromised-version 1.82.8"])
+    }
+
+    @Test(arguments: [
+        ("/h/.local/share/pipx/venvs/black", true, EnvironmentRecord.Kind.pipx),
+        ("/h/.local/share/uv/tools/ruff", true, .uvTool),
+        ("/h/.local/share/uv/python/cpython-3.11.7-linux-x86_64-gnu", false, .uvPython),
+        ("/h/.cache/pypoetry/virtualenvs/app-Ab12-py3.11", true, .poetry),
+        ("/h/.local/share/virtualenvs/app-Ab12", true, .pipenv),
+        ("/h/.local/share/hatch/env/virtual/app/x/app", true, .hatch),
+        ("/h/.pyenv/versions/3.11.7", false, .pyenv),
+        ("/h/proj/.venv", true, .venv),
+        ("/h/.local", false, .userSite),
+        ("/usr", false, .system),
+        ("/usr/local", false, .system),
+        ("/opt/weird", false, .sitePackages),
+    ])
+    func kindsFollowTheToolsFolderNames(root: String, venv: Bool, kind: EnvironmentRecord.Kind) {
+        #expect(EnvironmentRecord.kind(forRoot: root, isVirtualEnv: venv) == kind)
+    }
+
+    @Test func mergingKeepsTheMostSpecificKindAndVersion() {
+        let merged = EnvironmentRecord.merged([
+            EnvironmentRecord(path: "/e", kind: .sitePackages, pythonVersion: "3.11", distributions: 4),
+            EnvironmentRecord(path: "/e", kind: .venv, pythonVersion: "3.11.7"),
+            EnvironmentRecord(path: "/a", kind: .pipCache),
+        ])
+        #expect(merged == [EnvironmentRecord(path: "/a", kind: .pipCache), EnvironmentRecord(path: "/e", kind: .venv, pythonVersion: "3.11.7", distributions: 4)])
+    }
+
+    @Test func persistencePathsMatchInEveryHomeAndUnitsByDescription() throws {
+        let db = try Fixtures.database()
+        let m = Matcher(database: db)
+        func kinds(_ path: String, _ head: String) -> [FindingKind] {
+            m.findings(for: .file(FileObservation(location: FileLocation(path: path), name: Paths.baseName(path), size: 1, sha256: nil, head: head)))
+                .map(\.kind)
+        }
+        #expect(kinds("/img/home/dev/.config/sysmon/sysmon.py", "#") == [.persistence])
+        #expect(kinds("/root/.config/systemd/user/sysmon.service", "[Unit]\n") == [.persistence])
+        #expect(kinds("/home/a/.config/systemd/user/telemetry.service", "[Unit]\nDescription=System Telemetry Service\n") == [.persistence])
+        #expect(kinds("/home/a/.config/systemd/user/syncthing.service", "[Unit]\nDescription=Syncthing\n").isEmpty)
+        #expect(kinds("/etc/systemd/system/telemetry.service", "Description=System Telemetry Service").isEmpty)
+        #expect(kinds("/img/tmp/pglog", "") == [.persistence])
+        #expect(kinds("/home/a/notes/pglog.txt", "").isEmpty)
+        #expect(kinds("/home/a/.config/audiomon/audiomon.py", "") == [.persistence])
+        let indicator = IndicatorFiles(indicators: [], persistence: db.advisories.flatMap(\.persistenceIndicators))
+        #expect(indicator.claims(name: "telemetry.service", parentName: "user", isDirectory: false))
+        #expect(!indicator.claims(name: "telemetry.service", parentName: "system", isDirectory: false))
+        #expect(indicator.claims(name: ".pg_state", parentName: "tmp", isDirectory: false))
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+@testable import LitmusCore
+
+@Suite struct DistributionFileTests {
+    let artifact = DistributionFile(indicators: [FileIndicator(name: "litellm_init.pth", reportAlways: true, description: "payload")])
+
+    @Test(arguments: ["litellm-1.82.8-py3-none-any.whl.part", "litellm.whl", "README.md", "notes.tar.gz", "litellm-1.82.8.txt"])
+    func rejectsNearMisses(_ name: String) {
+        #expect(!artifact.claims(name: name, parentName: "p", isDirectory: false))
+    }
+
+    @Test(arguments: ["litellm-1.82.8-py3-none-any.whl", "litellm-1.82.7.tar.gz", "litellm-1.82.7.zip", "litellm-1.82.7-py3.11.egg"])
+    func claimsDistributionNames(_ name: String) {
+        #expect(artifact.claims(name: name, parentName: "p", isDirectory: false))
+        #expect(!artifact.claims(name: name, parentName: "p", isDirectory: true))
+    }
+
+    @Test func compromisedFixtures() throws {
+        let wheel = try FixturePaths.scan("artifacts/wheel/compromised")
+        #expect(FixturePaths.summary(wheel) == ["compromised-version litellm 1.82.8 litellm-1.82.8-py3-none-any.whl:-"])
+        #expect(wheel.issues.isEmpty)
+        let sdist = try FixturePaths.scan("artifacts/sdist/compromised")
+        #expect(FixturePaths.summary(sdist) == ["compromised-version litellm 1.82.7 litellm-1.82.7.tar.gz:-"])
+    }
+
+    @Test(arguments: ["artifacts/wheel/clean", "artifacts/sdist/clean"])
+    func cleanFixtures(_ dir: String) throws {
+        let report = try FixturePaths.scan(dir)
+        #expect(report.findings.isEmpty)
+        #expect(report.issues.isEmpty)
+    }
+
+    private func extract(_ name: String, _ bytes: [UInt8]) -> Extraction {
+        artifact.extract(FileEntry(path: "d/" + name, name: name, parentName: "d", kind: .file), files: InMemoryFiles(["d/" + name: bytes]))
+    }
+
+    @Test func renamedWheelAndPayloadInside() throws {
+        let zip = TestZipWriter(entries: [
+            .init("litellm-1.82.8.dist-info/METADATA", "Name: litellm\nVersion: 1.82.8\n"),
+            .init("litellm_init.pth", "import os\n"),
+        ]).build()
+        let e = extract("litellm-1.82.6-py3-none-any.whl", zip)
+        #expect(InMemory.packages(e) == ["litellm =1.82.6 -", "litellm =1.82.8 -"])
+        let files = e.observations.compactMap { o -> String? in if case .file(let f) = o { return f.location.path } else { return nil } }
+        #expect(files == ["d/litellm-1.82.6-py3-none-any.whl!/litellm_init.pth"])
+        let kinds = try InMemory.findings(e).map(\.kind.rawValue).sorted()
+        #expect(kinds == ["compromised-version", "ioc-file"])
+    }
+
+    @Test func badZipIsAnErrorAndNameStillCounts() throws {
+        let e = extract("litellm-1.82.8-py3-none-any.whl", Array("not a zip at all, just text".utf8))
+        #expect(InMemory.errors(e).count == 1)
+        #expect(InMemory.errors(e).first?.stage == "artifact")
+        #expect(try InMemory.findings(e).count == 1)
+    }
+
+    @Test func lookalikesNeverFlag() throws {
+        var e = Extraction()
+        for (name, version) in LockLookalikes.pairs {
+            e.merge(artifact.extract(FileEntry(path: "\(name)-\(version).tar.gz", name: "\(name)-\(version).tar.gz", parentName: "", kind: .file),
+                                     files: InMemoryFiles()))
+        }
+        #expect(InMemory.packages(e).count == LockLookalikes.pairs.count)
+        #expect(try InMemory.findings(e).isEmpty)
+    }
+}
