@@ -62,7 +62,7 @@ final class Captured: @unchecked Sendable {
         #expect(code == ExitCode.findings)
         #expect(c.err.isEmpty)
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(c.out.utf8)) as? [String: Any])
-        #expect(doc["schema_version"] as? String == "1.0.0")
+        #expect(doc["schema_version"] as? String == JSONReporter.schemaVersion)
         #expect((doc["tool"] as? [String: Any])?["name"] as? String == "litmus")
         #expect((doc["advisory_data"] as? [String: Any])?["version"] as? String == "2026-11-23")
         #expect(doc["exit_code"] as? Int == 1)

@@ -6,13 +6,8 @@ enum AuditCommand {
     static let options: [OptionSpec] = [
         OptionSpec("--root", value: "DIR", help: "audit the filesystem under DIR (a mounted disk image, a container's exported root); default /"),
         OptionSpec("--home", value: "DIR", help: "also audit this home directory, wherever it is mounted (repeatable)"),
-        OptionSpec("--format", value: "FORMAT", help: "output format: text (default) or json"),
-        OptionSpec("--output", short: "-o", value: "FILE", help: "write the report to FILE instead of standard output"),
-        OptionSpec("--fail-on", value: "SEVERITY", help: "exit 1 on findings at or above: critical, high (default), medium, low, none"),
-        OptionSpec("--advisories", value: "PATH", help: "also load OSV JSON advisories from PATH (file or directory; repeatable)"),
+    ] + CommonSettings.reportOptions + [
         OptionSpec("--threads", value: "N", help: "walk with N threads (default: one per core)"),
-        OptionSpec("--no-color", help: "never colour the text report (NO_COLOR is honoured too)"),
-        OptionSpec("--quiet", short: "-q", help: "print only findings, errors and the summary; nothing when clean"),
         OptionSpec("--help", short: "-h", help: "show this help"),
     ]
 
@@ -30,20 +25,17 @@ enum AuditCommand {
         guard case .success(let info) = Platform.fileInfo(root, follow: true), info.kind == .directory else {
             throw UsageError("--root \(Escape.display(root)) is not a directory", command: "audit")
         }
-        var walk = WalkOptions(followSymlinks: false)
-        if let text = args.value("--threads") {
-            guard let n = Int(text), (1...256).contains(n) else { throw UsageError("--threads takes a number from 1 to 256", command: "audit") }
-            walk.threads = n
-        }
+        let walk = WalkOptions(followSymlinks: false, threads: try ScanCommand.threads(args, command: "audit"))
         let extraHomes = args.values["--home"] ?? []
         let homes = Homes.find(root: root, extra: extraHomes)
         let roots = [root] + extraHomes.filter { !$0.hasPrefix(root == "/" ? "/" : root + "/") }
         let scanner = Scanner(database: settings.database, extractors: Extractors.audit(advisories: settings.database, root: root),
                               walkOptions: walk)
         let progress = ProgressLine(enabled: Platform.isTerminal(2) && !settings.context.quiet, console: console)
-        var report = scanner.scan(roots, command: "audit", progress: progress.enabled ? progress.update : nil)
+        var scanned = scanner.scan(roots, command: "audit", progress: progress.enabled ? progress.update : nil)
         progress.finish()
-        report.homes = homes
+        scanned.homes = homes
+        let report = try settings.applyIgnores(to: scanned, roots: [root], console: console)
         try settings.emit(report, console: console)
         return report.exitCode(failOn: settings.context.failOn)
     }

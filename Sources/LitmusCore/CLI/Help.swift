@@ -12,7 +12,7 @@ enum Help {
       litmus version                     print the version and the advisory data date
       litmus help [COMMAND]              show help
 
-    Exit status: 0 clean; 1 findings at or above --fail-on; 2 usage or fatal error;
+    Exit status: 0 clean; 1 findings at or above --fail-on; 2 usage, config or fatal error;
     3 scan incomplete (some path unreadable) and nothing at or above --fail-on.
 
     """

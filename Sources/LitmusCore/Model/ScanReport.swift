@@ -27,6 +27,8 @@ public struct ScanReport: Sendable {
     public static let toolName = "litmus"
     /// The tool's version.
     public static let toolVersion = "0.1.0"
+    /// Where the tool is documented (SARIF `informationUri`).
+    public static let informationURI = "https://github.com/litmus-scanner/litmus"
 
     /// `scan` or `audit`.
     public var command: String
@@ -34,8 +36,8 @@ public struct ScanReport: Sendable {
     public var roots: [String]
     /// The advisory data version (newest `modified` date).
     public var advisoryDataVersion: String
-    /// The advisories matched against: id and aliases.
-    public var advisories: [(id: String, aliases: [String])]
+    /// The advisories matched against (SARIF turns each into a rule).
+    public var advisories: [Advisory]
     /// The host the scan ran on.
     public var hostName: String
     /// When the scan started and finished.
@@ -54,13 +56,18 @@ public struct ScanReport: Sendable {
     public var environments: [EnvironmentRecord] = []
     /// Home directories checked for persistence (`audit`).
     public var homes: [String] = []
+    /// Findings set aside by the config file's `[[ignore]]` entries, with their reasons; they
+    /// never count for the exit code.
+    public var ignored: [IgnoredFinding] = []
+    /// The config file whose ignore entries were applied, if any.
+    public var configPath: String?
 
     /// Starts a report.
     public init(command: String, roots: [String], database: AdvisoryDatabase, startedAt: Date) {
         self.command = command
         self.roots = roots
         self.advisoryDataVersion = database.dataVersion
-        self.advisories = database.advisories.map { ($0.id, $0.aliases) }
+        self.advisories = database.advisories
         self.hostName = Platform.hostName
         self.startedAt = startedAt
         self.finishedAt = startedAt

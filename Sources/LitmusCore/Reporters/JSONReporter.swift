@@ -1,10 +1,13 @@
 import Foundation
 
-/// One JSON document per run (shape documented in the README); keys sorted so output is
-/// stable. Paths and values go through ``Escape/display(_:)`` like every other output.
+/// One JSON document per run, described by `schema/report.schema.json`; keys sorted so output
+/// is stable. Paths and values go through ``Escape/display(_:)`` like every other output.
+///
+/// Schema history: 1.0.0 first shape; 1.1.0 added `environments` (with `distributions`),
+/// `homes`, `ignored`, `config` and `summary.ignored`.
 public struct JSONReporter: Reporter {
     /// The report schema's version; additive changes bump the minor number.
-    public static let schemaVersion = "1.0.0"
+    public static let schemaVersion = "1.1.0"
 
     /// Creates the reporter.
     public init() {}
@@ -42,6 +45,7 @@ public struct JSONReporter: Reporter {
             "summary": [
                 "findings": report.findings.count,
                 "by_severity": bySeverity,
+                "ignored": report.ignored.count,
                 "errors": report.errors.count,
                 "warnings": report.warnings.count,
                 "directories": report.stats.directories,
@@ -49,14 +53,13 @@ public struct JSONReporter: Reporter {
                 "files_read": report.stats.filesRead,
                 "observations": report.stats.observations,
             ] as [String: Any],
+            "config": report.configPath.map { Escape.display($0) as Any } ?? NSNull(),
+            "environments": report.environments.sorted().map(environment),
             "findings": report.findings.map(finding),
+            "ignored": report.ignored.map(ignored),
             "errors": report.errors.map(issue),
             "warnings": report.warnings.map(issue),
             "skipped_mounts": report.skippedMounts.map(Escape.display),
-            "environments": report.environments.map { e -> [String: Any] in
-                ["path": Escape.display(e.path), "kind": e.kind.rawValue,
-                 "python_version": e.pythonVersion.map { $0 as Any } ?? NSNull(), "distributions": e.distributions]
-            },
             "homes": report.homes.map(Escape.display),
         ]
     }
@@ -74,6 +77,26 @@ public struct JSONReporter: Reporter {
             "advisory": ["id": f.advisoryID, "aliases": f.aliases],
             "evidence": Escape.display(f.evidence),
             "remediation": f.remediation,
+        ]
+    }
+
+    private static func ignored(_ i: IgnoredFinding) -> [String: Any] {
+        var out = finding(i.finding)
+        out["reason"] = Escape.display(i.reason)
+        out["ignore_rule"] = [
+            "path": Escape.display(i.configPath),
+            "line": i.configLine,
+            "expires": i.expires.map { $0 as Any } ?? NSNull(),
+        ] as [String: Any]
+        return out
+    }
+
+    private static func environment(_ e: EnvironmentRecord) -> [String: Any] {
+        [
+            "path": Escape.display(e.path),
+            "kind": e.kind.rawValue,
+            "python_version": e.pythonVersion.map { Escape.display($0) as Any } ?? NSNull(),
+            "distributions": e.distributions,
         ]
     }
 

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Options shared by the commands that produce a ``ScanReport`` (`scan`, and `audit`): output
+/// formats and destinations, the fail-on threshold, extra advisories, and the ignore config.
+struct CommonSettings {
+    /// The options behind these settings, for the commands' option lists and help.
+    static let reportOptions: [OptionSpec] = [
+        OptionSpec("--format", value: "FORMAT", help: "text (default), json, sarif, junit, markdown; several with commas (needs --output-dir)"),
+        OptionSpec("--output", short: "-o", value: "FILE", help: "write the report to FILE instead of standard output (one format)"),
+        OptionSpec("--output-dir", value: "DIR", help: "write each format to DIR/litmus.{txt,json,sarif,junit.xml,md}"),
+        OptionSpec("--fail-on", value: "SEVERITY", help: "exit 1 on findings at or above: critical, high (default), medium, low, none"),
+        OptionSpec("--config", value: "FILE", help: "ignore file to use (default: .litmus.toml at the first scan root, if present)"),
+        OptionSpec("--advisories", value: "PATH", help: "also load OSV JSON advisories from PATH (file or directory; repeatable)"),
+        OptionSpec("--no-color", help: "never colour the text report (NO_COLOR is honoured too)"),
+        OptionSpec("--quiet", short: "-q", help: "print only findings, errors and the summary; nothing when clean"),
+    ]
+
+    var formats: [OutputFormat]
+    var output: String?
+    var outputDirectory: String?
+    var configPath: String?
+    var context: ReportContext
+    var database: AdvisoryDatabase
+
+    init(_ args: ParsedArguments, command: String, console: Console) throws {
+        self.formats = try Self.formats(args.value("--format") ?? "text", command: command)
+        self.output = args.value("--output")
+        self.outputDirectory = args.value("--output-dir")
+        self.configPath = args.value("--config")
+        if output != nil && outputDirectory != nil {
+            throw UsageError("--output and --output-dir cannot be combined", command: command)
+        }
+        if formats.count > 1 && outputDirectory == nil {
+            throw UsageError("several formats need --output-dir DIR (one file per format)", command: command)
+        }
+        let failOn = try Self.failOn(args.value("--fail-on") ?? "high", command: command)
+        let noColor = args.flags.contains("--no-color") || !(console.environment["NO_COLOR"] ?? "").isEmpty
+        let color = formats == [.text] && output == nil && outputDirectory == nil && console.stdoutIsTerminal && !noColor
+        self.context = ReportContext(failOn: failOn, color: color, quiet: args.flags.contains("--quiet"))
+        self.database = try AdvisoryLoading.database(extra: args.values["--advisories"] ?? [])
+    }
+
+    private static func formats(_ text: String, command: String) throws -> [OutputFormat] {
+        switch OutputFormat.list(text) {
+        case .success(let list): return list
+        case .failure(let error):
+            throw UsageError("--format takes \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (comma-separated), not '\(Escape.display(error.word))'", command: command)
+        }
+    }
+
+    private static func failOn(_ text: String, command: String) throws -> Severity? {
+        if text == "none" { return nil }
+        guard let s = Severity(rawValue: text) else {
+            throw UsageError("--fail-on must be critical, high, medium, low or none, not '\(Escape.display(text))'", command: command)
+        }
+        return s
+    }
+
+    /// Loads the ignore config (`--config`, else `.litmus.toml` at the first root) and applies
+    /// it; its warnings (expired entries, unknown ids) also go to standard error, so they are
+    /// seen even when standard output carries a JSON document.
+    func applyIgnores(to report: ScanReport, roots: [String], console: Console) throws -> ScanReport {
+        guard let config = try ConfigLoading.load(explicit: configPath, roots: roots) else { return report }
+        let applied = config.apply(to: report, database: database, today: ConfigLoading.today(),
+                                   workingDirectory: FileManager.default.currentDirectoryPath)
+        for warning in config.warnings(database: database, today: ConfigLoading.today()) {
+            console.err("litmus: warning: \(Escape.display(warning.location.display)): \(warning.message)\n")
+        }
+        return applied
+    }
+
+    /// Writes each format to `--output-dir`, or the one format to `--output` or standard output.
+    func emit(_ report: ScanReport, console: Console) throws {
+        if let outputDirectory {
+            try Self.makeDirectory(outputDirectory)
+            for format in formats {
+                let path = (outputDirectory as NSString).appendingPathComponent(format.fileName)
+                try Self.write(format.reporter.render(report, context: context), to: path)
+            }
+            return
+        }
+        let format = formats.first ?? .text
+        let text = format.reporter.render(report, context: context)
+        if let output { return try Self.write(text, to: output) }
+        if !(context.quiet && text.isEmpty) { console.out(text) }
+    }
+
+    private static func makeDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw FatalError("cannot create output directory \(Escape.display(path)): \(error.localizedDescription)")
+        }
+    }
+
+    private static func write(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw FatalError("cannot write report to \(Escape.display(path)): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Finds and reads the ignore config for a run.
+enum ConfigLoading {
+    /// The largest config file read; anything bigger is not a hand-written ignore list.
+    static let sizeLimit = 1 << 20
+
+    /// `explicit` (which must exist), else `.litmus.toml` in the first root (or, for a file
+    /// root, its directory) when present. Any problem is fatal (exit 2) with file and line.
+    static func load(explicit: String?, roots: [String]) throws -> IgnoreConfig? {
+        let reader = DiskReader(followSymlinks: true)
+        let path = explicit ?? defaultPath(roots: roots)
+        let bytes: [UInt8]
+        do {
+            bytes = try reader.read(path, limit: sizeLimit)
+        } catch {
+            if explicit == nil && error.isNotFound { return nil }
+            throw FatalError("cannot read config \(Escape.display(path)): \(error.message)")
+        }
+        do {
+            return try IgnoreConfig.parse(bytes, path: path)
+        } catch {
+            throw FatalError(error.description)
+        }
+    }
+
+    private static func defaultPath(roots: [String]) -> String {
+        let root = roots.first ?? "."
+        var isDirectory: ObjCBool = false
+        let directory: String
+        if FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), !isDirectory.boolValue {
+            directory = (root as NSString).deletingLastPathComponent
+        } else {
+            directory = root
+        }
+        return directory.isEmpty ? IgnoreConfig.fileName : (directory as NSString).appendingPathComponent(IgnoreConfig.fileName)
+    }
+
+    /// Today's date in UTC as `YYYY-MM-DD`, the form `expires` is compared in.
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,16 @@
+/// Settings every reporter may use.
+public struct ReportContext: Sendable {
+    /// The `--fail-on` threshold (nil for `none`).
+    public var failOn: Severity?
+    /// Whether ANSI colour may be used.
+    public var color: Bool
+    /// Print findings and errors only.
+    public var quiet: Bool
+
+    /// Creates a context.
+    public init(failOn: Severity? = .high, color: Bool = false, quiet: Bool = false) {
+        self.failOn = failOn
+        self.color = color
+        self.quiet = quiet
+    }
+}
