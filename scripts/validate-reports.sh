@@ -46,11 +46,15 @@ cases=(
   "egg-info:fixtures/dist-info/egg-info"
   "ignore-file:$work/proj"
   "missing-path:$work/does-not-exist"
+  "audit-venv:audit:fixtures/dist-info/pip-venv/compromised"
+  "audit-tree:audit:fixtures"
 )
 for case in "${cases[@]}"; do
   name="${case%%:*}"; path="${case#*:}"
+  command=(scan "$path")
+  if [[ "$path" == audit:* ]]; then command=(audit --root "${path#audit:}"); fi
   set +e
-  "$litmus" scan "$path" --format json,sarif,junit,markdown --output-dir "$out/$name" 2>"$out/$name.stderr"
+  "$litmus" "${command[@]}" --format json,sarif,junit,markdown --output-dir "$out/$name" 2>"$out/$name.stderr"
   code=$?
   set -e
   if [[ $code -ne 0 && $code -ne 1 && $code -ne 3 ]]; then

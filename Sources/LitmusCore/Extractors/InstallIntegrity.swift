@@ -81,7 +81,7 @@ private struct Check {
             guard let digest = e.digest else { continue }
             do {
                 let d = try files.digest(path, limit: ReadLimits.hashed)
-                present += 1
+                if isPackageFile(e.path) { present += 1 }
                 out.observations.append(.file(FileObservation(location: FileLocation(path: path), name: Paths.baseName(path),
                                                               size: d.size, sha256: d.sha256)))
                 if d.sha256 != digest || (e.size.map { $0 != d.size } ?? false) {
@@ -92,7 +92,7 @@ private struct Check {
                     results.append((FileLocation(path: path), .missing, "listed in RECORD line \(e.line)"))
                 } else {
                     out.issues.append(.error(path, stage: "record", "cannot hash: \(error.message)"))
-                    present += 1
+                    if isPackageFile(e.path) { present += 1 }
                 }
             }
         }
@@ -105,6 +105,14 @@ private struct Check {
                                                                     package: package, problem: problem, detail: detail)))
         }
         unlisted(listed: listed, files: files)
+    }
+
+    /// A file of the package proper (inside a package folder, not the dist-info and not a
+    /// top-level file such as a `.pth`): its presence tells an install from a metadata-only copy.
+    func isPackageFile(_ recordPath: String) -> Bool {
+        guard let slash = recordPath.firstIndex(of: "/") else { return false }
+        let top = recordPath[..<slash]
+        return !top.hasSuffix(".dist-info") && top != ".."
     }
 
     /// A RECORD path resolved under the site-packages, or nil when it would leave the environment.

@@ -27,8 +27,6 @@ public struct ScanReport: Sendable {
     public static let toolName = "litmus"
     /// The tool's version.
     public static let toolVersion = "0.1.0"
-    /// Where the tool is documented (SARIF `informationUri`).
-    public static let informationURI = "https://github.com/litmus-scanner/litmus"
 
     /// `scan` or `audit`.
     public var command: String

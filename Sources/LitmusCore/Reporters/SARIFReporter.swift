@@ -42,7 +42,6 @@ public struct SARIFReporter: Reporter {
                 "name": ScanReport.toolName,
                 "version": ScanReport.toolVersion,
                 "semanticVersion": ScanReport.toolVersion,
-                "informationUri": ScanReport.informationURI,
                 "rules": rules.map(\.json),
             ] as [String: Any]],
             "invocations": [invocation(report, context: context)],
@@ -70,8 +69,12 @@ public struct SARIFReporter: Reporter {
         let known = Set(out.map(\.id))
         let missing = Set((report.findings + report.ignored.map(\.finding)).map(\.advisoryID)).subtracting(known)
         for id in missing.sorted() {
-            out.append(Rule(id: id, json: ["id": id, "shortDescription": ["text": id],
-                                           "properties": ["tags": ["security", "supply-chain"]]]))
+            let text = HeuristicRule.descriptions[id] ?? id
+            out.append(Rule(id: id, json: ["id": id, "shortDescription": ["text": text], "fullDescription": ["text": text],
+                                           "help": ["text": text, "markdown": MarkdownText.escape(text)],
+                                           "defaultConfiguration": ["level": level(.high)],
+                                           "properties": ["tags": ["security", "supply-chain"],
+                                                          "security-severity": securitySeverity(.high)] as [String: Any]]))
         }
         return out
     }

@@ -151,6 +151,12 @@ public enum HeuristicRule {
     public static let startupHook = "LITMUS-STARTUP-HOOK"
     /// RECORD disagreement in a package no advisory names.
     public static let recordIntegrity = "LITMUS-RECORD-INTEGRITY"
+
+    /// A one-line description of each heuristic rule, for reports that list rules (SARIF).
+    public static let descriptions: [String: String] = [
+        startupHook: "A .pth file with an import line, or a sitecustomize.py/usercustomize.py, that no installer owns or that changed: Python runs it at every interpreter start (the mechanism of litellm_init.pth).",
+        recordIntegrity: "Installed files differ from, are missing from, or are absent in the distribution's RECORD.",
+    ]
 }
 
 extension String {
