@@ -20,7 +20,24 @@ public struct DistributionFile: Extractor {
 
     /// See ``Extractor/claims(name:parentName:isDirectory:)``.
     public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
-        !isDirectory && DistributionFilename(name) != nil
+        // Asked for every file of a walk: a byte check of the last character rejects nearly
+        // all names before the full file-name parse runs.
+        guard !isDirectory, Self.archiveSuffixes.contains(where: { Self.hasSuffix(name.utf8, $0) }) else { return false }
+        return DistributionFilename(name) != nil
+    }
+
+    private static let archiveSuffixes: [[UInt8]] = ([".whl", ".egg"] + DistributionFilename.sdistSuffixes).map { Array($0.utf8) }
+
+    /// ASCII case-insensitive suffix test without allocating.
+    private static func hasSuffix(_ name: String.UTF8View, _ suffix: [UInt8]) -> Bool {
+        guard name.count >= suffix.count else { return false }
+        var i = name.endIndex
+        for s in suffix.reversed() {
+            i = name.index(before: i)
+            let c = name[i]
+            guard c == s || (c >= 65 && c <= 90 && c | 0x20 == s) else { return false }
+        }
+        return true
     }
 
     /// See ``Extractor/extract(_:files:)``.

@@ -55,6 +55,8 @@ public struct InstallIntegrity: Extractor {
 private struct Check {
     let sitePackages: String
     let environment: String
+    /// `environment` folded once, with a trailing slash: every RECORD path is checked against it.
+    let boundary: String
     let distribution: String
     let package: PackageName
     var out = Extraction()
@@ -64,6 +66,7 @@ private struct Check {
         // lib/pythonX.Y/site-packages → the prefix; a bare site-packages is its own boundary.
         let up3 = Paths.parent(of: Paths.parent(of: Paths.parent(of: sitePackages)))
         self.environment = Paths.baseName(Paths.parent(of: sitePackages)).hasPrefix("python") ? up3 : sitePackages
+        self.boundary = Paths.resolve(".", against: environment) + "/"
         self.distribution = distribution
         self.package = package
     }
@@ -117,10 +120,11 @@ private struct Check {
 
     /// A RECORD path resolved under the site-packages, or nil when it would leave the environment.
     func inside(_ recordPath: String) -> String? {
-        guard !recordPath.isEmpty, !recordPath.hasPrefix("/"), !recordPath.contains("\\"), !recordPath.contains("\0") else { return nil }
+        // Byte checks: Foundation's String.contains(String) is a slow path on Linux.
+        guard let first = recordPath.utf8.first, first != UInt8(ascii: "/"),
+              !recordPath.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0 }) else { return nil }
         let resolved = Paths.resolve(recordPath, against: sitePackages)
-        let boundary = Paths.resolve(".", against: environment)
-        return resolved.hasPrefix(boundary + "/") ? resolved : nil
+        return resolved.hasPrefix(boundary) ? resolved : nil
     }
 
     /// Files under the package's own top-level folders that RECORD does not list.

@@ -162,12 +162,29 @@ struct Ownership {
         let path = Paths.join(Paths.join(sitePackages, distInfo), "RECORD")
         guard let bytes = try? files.read(path, limit: 32 << 20) else { return }
         do {
-            for entry in try RecordFile.parse(bytes) where !entry.path.contains("/") {
+            for entry in try RecordFile.parse(Self.topLevelRows(bytes)) where !entry.path.contains("/") {
                 owners[entry.path] = Owner(name: String(distInfo.dropLast(10)), digest: entry.hashAlgorithm == "sha256" ? entry.digest : nil)
             }
         } catch {
             issues.append(.error(path, line: error.line, stage: "site-packages", "cannot parse RECORD: \(error.message)"))
         }
+    }
+
+    /// The rows of a RECORD whose path has no `/` (the only ones that can own a top-level hook),
+    /// found without parsing every row; quoted rows are kept whole for the real CSV parser.
+    static func topLevelRows(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var inQuotes = false
+        var lineStart = 0
+        for i in bytes.indices where bytes[i] == UInt8(ascii: "\"") || (bytes[i] == 0x0A && !inQuotes) {
+            if bytes[i] == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
+            let line = bytes[lineStart...i]
+            let path = line.prefix { $0 != UInt8(ascii: ",") }
+            if line.first == UInt8(ascii: "\"") || !path.contains(UInt8(ascii: "/")) { out += line }
+            lineStart = i + 1
+        }
+        if lineStart < bytes.count { out += bytes[lineStart...] }
+        return out
     }
 
     private mutating func readInstalledFiles(_ eggInfo: String, files: any FileReading) {

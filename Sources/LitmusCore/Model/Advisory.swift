@@ -202,34 +202,38 @@ public struct FileIndicator: Sendable {
 /// A host path the payload writes for persistence; `~` stands for every home directory.
 public struct PersistenceIndicator: Sendable {
     /// The path, `~/...` for per-home paths.
-    public var path: String
+    public let path: String
     /// Text the file must contain to count (e.g. a systemd `Description=`); nil: presence suffices.
-    public var contains: String?
+    public let contains: String?
     /// What the file is.
-    public var description: String
+    public let description: String
+    /// The base name the file must have; `*.service` style wildcards keep their suffix.
+    public let baseName: String
+    // Precomputed once: matching runs for every file an audit hashes.
+    private let pattern: String
+    private let wildcardSuffix: String?
+    private let directory: String
 
     /// Creates a persistence indicator.
     public init(path: String, contains: String? = nil, description: String) {
         self.path = path
         self.contains = contains
         self.description = description
+        let pattern = path.hasPrefix("~/") ? String(path.dropFirst()) : path
+        self.pattern = pattern
+        self.baseName = Paths.baseName(pattern)
+        self.wildcardSuffix = baseName.hasPrefix("*") ? String(baseName.dropFirst()) : nil
+        self.directory = Paths.parent(of: pattern)
     }
-
-    /// The base name the file must have; `*.service` style wildcards keep their suffix.
-    public var baseName: String { Paths.baseName(path) }
 
     /// Whether a file at `candidate` is at this indicator's place: `~/x/y` matches any path
     /// ending in `/x/y` (every home, also under a mounted root); `/tmp/x` matches any path ending
     /// in `/tmp/x`; a final `*.ext` component matches any name with that suffix.
     public func matches(path candidate: String) -> Bool {
-        var pattern = path
-        if pattern.hasPrefix("~/") { pattern.removeFirst(1) }
-        let base = Paths.baseName(pattern)
-        guard base.hasPrefix("*") else { return candidate == pattern || candidate.hasSuffix(pattern) }
-        let suffix = String(base.dropFirst())
-        let dir = Paths.parent(of: pattern)
+        guard let suffix = wildcardSuffix else { return candidate == pattern || candidate.hasSuffix(pattern) }
+        guard candidate.hasSuffix(suffix) else { return false }
         let candidateDir = Paths.parent(of: candidate)
-        return Paths.baseName(candidate).hasSuffix(suffix) && (candidateDir == dir || candidateDir.hasSuffix(dir))
+        return candidateDir == directory || candidateDir.hasSuffix(directory)
     }
 }
 

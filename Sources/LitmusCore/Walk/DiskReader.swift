@@ -14,21 +14,25 @@ public struct DiskReader: FileReading {
         defer { Platform.close(fd) }
         let size = try regularSize(fd, path)
         guard size <= UInt64(limit) else { throw ReadError.tooLarge(path, size: size, limit: UInt64(limit)) }
-        var out: [UInt8] = []
-        out.reserveCapacity(Int(size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Read into buffers sized from fstat (plus one byte to notice growth), never zero-filled.
+        var out = [UInt8]()
+        var capacity = Int(size) + 1
         while true {
-            let n = chunk.withUnsafeMutableBytes { Platform.read(fd, into: $0) }
-            switch n {
-            case .failure(let e): throw ReadError(path: path, message: "read failed: \(e.message)")
-            case .success(0): return out
-            case .success(let count):
-                // The file may grow after fstat; the limit still holds.
-                guard out.count + count <= limit else {
-                    throw ReadError.tooLarge(path, size: UInt64(out.count + count), limit: UInt64(limit))
+            var failure: Platform.Errno?
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                switch Platform.read(fd, into: UnsafeMutableRawBufferPointer(buffer)) {
+                case .success(let count): initialized = count
+                case .failure(let e): failure = e; initialized = 0
                 }
-                out.append(contentsOf: chunk[0..<count])
             }
+            if let failure { throw ReadError(path: path, message: "read failed: \(failure.message)") }
+            if chunk.isEmpty { return out }
+            // The file may grow after fstat; the limit still holds.
+            guard out.count + chunk.count <= limit else {
+                throw ReadError.tooLarge(path, size: UInt64(out.count + chunk.count), limit: UInt64(limit))
+            }
+            if out.isEmpty { out = chunk } else { out.append(contentsOf: chunk) }
+            capacity = 1 << 16
         }
     }
 
@@ -41,7 +45,10 @@ public struct DiskReader: FileReading {
         var hasher = SHA256()
         var head: [UInt8] = []
         var total: UInt64 = 0
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        // Sized from fstat and left uninitialised: zero-filling a fixed 1 MiB buffer per file
+        // dominated audits that hash thousands of small files.
+        let length = Int(min(UInt64(1 << 20), size + 1))
+        var chunk = [UInt8](unsafeUninitializedCapacity: length) { _, initialized in initialized = length }
         while true {
             let n = chunk.withUnsafeMutableBytes { Platform.read(fd, into: $0) }
             switch n {

@@ -61,6 +61,11 @@ public enum Paths {
     /// Resolves `relative` against directory `base` lexically (`..` and `.` folded); absolute stays absolute.
     public static func resolve(_ relative: String, against base: String) -> String {
         let joined = relative.hasPrefix("/") ? relative : join(base, relative)
+        return isNormal(joined) ? joined : folded(joined)
+    }
+
+    /// Lexical folding of `.`, `..` and empty components.
+    static func folded(_ joined: String) -> String {
         var parts: [Substring] = []
         let absolute = joined.hasPrefix("/")
         for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
@@ -72,5 +77,27 @@ public enum Paths {
         let body = parts.joined(separator: "/")
         if absolute { return "/" + body }
         return body.isEmpty ? "." : body
+    }
+
+    /// No `.`/`..` components, doubled or trailing slashes: nothing for ``resolve(_:against:)`` to fold.
+    static func isNormal(_ path: String) -> Bool {
+        guard !path.isEmpty else { return false }
+        var length = 0
+        var dotsOnly = true
+        var first = true
+        for c in path.utf8 {
+            if c == UInt8(ascii: "/") {
+                if !first && length == 0 { return false }            // doubled slash
+                if length > 0 && dotsOnly && length <= 2 { return false } // a "." or ".." component
+                length = 0
+                dotsOnly = true
+            } else {
+                length += 1
+                if c != UInt8(ascii: ".") { dotsOnly = false }
+            }
+            first = false
+        }
+        if length == 0 { return path == "/" }                        // trailing slash
+        return !(dotsOnly && length <= 2)
     }
 }
