@@ -50,7 +50,7 @@ public struct EnvironmentRecord: Sendable, Hashable, Comparable {
     /// The kind a root path suggests by the tools' well-known folder names.
     public static func kind(forRoot root: String, isVirtualEnv: Bool) -> Kind {
         let p = root + "/"
-        if p.contains("/pipx/venvs/") { return .pipx }
+        if p.contains("/pipx/venvs/") || p.hasSuffix("/pipx/shared/") { return .pipx }
         if p.contains("/uv/tools/") { return .uvTool }
         if p.contains("/uv/python/") { return .uvPython }
         if p.contains("/pypoetry/virtualenvs/") { return .poetry }
