@@ -65,6 +65,16 @@ public struct DistributionFile: Extractor {
             return
         }
         out.filesRead.append(path)
+        let distInfos = Self.scan(members, path: path, indicatorNames: indicatorNames, into: &out)
+        if file.kind == .wheel && distInfos.isEmpty {
+            out.issues.append(.warning(path, stage: name, "wheel holds no .dist-info directory"))
+        }
+        for folder in distInfos.sorted() { compare(folder, with: file, path: path, into: &out) }
+    }
+
+    /// The `*.dist-info` folders a wheel's members hold; members named like an indicator file
+    /// (`litellm_init.pth`) become file observations at `archive!/member`, unhashed.
+    static func scan(_ members: [ZipEntry], path: String, indicatorNames: Set<String>, into out: inout Extraction) -> Set<String> {
         var distInfos = Set<String>()
         for member in members {
             let parts = member.name.split(separator: "/", omittingEmptySubsequences: true)
@@ -75,10 +85,7 @@ public struct DistributionFile: Extractor {
                     sha256: nil, firstLine: "(inside the archive; not extracted)")))
             }
         }
-        if file.kind == .wheel && distInfos.isEmpty {
-            out.issues.append(.warning(path, stage: name, "wheel holds no .dist-info directory"))
-        }
-        for folder in distInfos.sorted() { compare(folder, with: file, path: path, into: &out) }
+        return distInfos
     }
 
     /// Observes a `name-version.dist-info` inside the archive that disagrees with the file name.

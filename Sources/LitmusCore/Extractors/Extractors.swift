@@ -21,11 +21,12 @@ public enum Extractors {
     }
 
     /// The machine-audit list: the standard extractors plus environment discovery, startup-hook
-    /// ownership, RECORD integrity of the advisories' packages and conda records.
+    /// ownership, RECORD integrity of the advisories' packages, conda records and pip's HTTP cache.
     public static func audit(advisories: AdvisoryDatabase, root: String) -> [any Extractor] {
         standard(advisories: advisories) + [
             SitePackages(root: root),
             InstallIntegrity(database: advisories),
+            PipHTTPCache(indicators: advisories.fileIndicators.map(\.indicator)),
             CondaMeta(),
             EnvironmentMarkers(),
         ]
