@@ -22,15 +22,15 @@ public struct DistributionFilename: Sendable, Equatable {
         // Byte-level suffix tests and splits: names are ASCII where it matters, and this runs
         // for every file URL of a lockfile.
         if Self.hasSuffixIgnoringCase(base, ".whl") {
-            let parts = Self.dashParts(base, dropping: 4)
+            let parts = Self.firstTwoDashParts(base, dropping: 4)
             guard parts.count == 5 || parts.count == 6 else { return nil }
-            guard let made = Self.make(parts[0], parts[1], .wheel) else { return nil }
+            guard let made = Self.make(parts.first, parts.second, .wheel) else { return nil }
             self = made
             return
         }
         if Self.hasSuffixIgnoringCase(base, ".egg") {
-            let parts = Self.dashParts(base, dropping: 4)
-            guard parts.count >= 2, let made = Self.make(parts[0], parts[1], .egg) else { return nil }
+            let parts = Self.firstTwoDashParts(base, dropping: 4)
+            guard parts.count >= 2, let made = Self.make(parts.first, parts.second, .egg) else { return nil }
             self = made
             return
         }
@@ -59,10 +59,23 @@ public struct DistributionFilename: Sendable, Equatable {
         }
     }
 
-    /// `text` without its last `count` bytes (an ASCII suffix), split on `-`, empty parts kept.
-    private static func dashParts(_ text: String, dropping count: Int) -> [String] {
-        text.utf8.dropLast(count).split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-            .map { String(Substring($0)) }
+    /// The first two `-`-separated parts of `text` without its last `count` bytes (an ASCII
+    /// suffix), and how many parts there are; one pass over contiguous bytes, as this runs for
+    /// every file URL of a lockfile.
+    static func firstTwoDashParts(_ text: String, dropping count: Int) -> (first: String, second: String, count: Int) {
+        var copy = text
+        return copy.withUTF8 { buf in
+            let end = max(0, buf.count - count)
+            var dashes: [Int] = []
+            for i in 0..<end where buf[i] == UInt8(ascii: "-") {
+                dashes.append(i)
+                if dashes.count > 6 { break }
+            }
+            func part(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: buf[from..<to]), as: UTF8.self) }
+            let first = part(0, dashes.first ?? end)
+            let second = dashes.isEmpty ? "" : part(dashes[0] + 1, dashes.count > 1 ? dashes[1] : end)
+            return (first, second, dashes.count + 1)
+        }
     }
 
     private static func make(_ name: String, _ versionText: String, _ kind: Kind) -> DistributionFilename? {
@@ -82,12 +95,20 @@ public struct DistributionFilename: Sendable, Equatable {
         // Works on UTF-8 bytes: `#`, `?` and `/` are ASCII, so byte and character boundaries
         // agree, and lockfiles hold thousands of long URLs (Character iteration was the
         // dominant cost of reading a large uv.lock).
-        let utf8 = pathOrURL.utf8
-        let end = utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? utf8.endIndex
-        var slice = utf8[utf8.startIndex..<end]
-        while slice.last == UInt8(ascii: "/") { slice = slice.dropLast() }
-        if let slash = slice.lastIndex(of: UInt8(ascii: "/")) { slice = slice[utf8.index(after: slash)...] }
-        return percentDecoded(String(Substring(slice)))
+        var copy = pathOrURL
+        return copy.withUTF8 { buf -> String in
+            var end = 0
+            while end < buf.count, buf[end] != UInt8(ascii: "#"), buf[end] != UInt8(ascii: "?") { end += 1 }
+            while end > 0, buf[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            var start = end
+            var hasPercent = false
+            while start > 0, buf[start - 1] != UInt8(ascii: "/") {
+                start -= 1
+                if buf[start] == UInt8(ascii: "%") { hasPercent = true }
+            }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)
+            return hasPercent ? percentDecoded(text) : text
+        }
     }
 
     private static func percentDecoded(_ s: String) -> String {

@@ -49,3 +49,4 @@ ls -l "$LOCK"
 cd "$ROOT"
 swift build -c release --product litmus-bench
 "$(swift build -c release --show-bin-path)/litmus-bench" toml "$LOCK" --iterations "$ITERATIONS"
+"$(swift build -c release --show-bin-path)/litmus-bench" uvlock "$LOCK" --iterations "$ITERATIONS"
