@@ -20,11 +20,7 @@ public struct SARIFReporter: Reporter {
 
     /// See ``Reporter/render(_:context:)``.
     public func render(_ report: ScanReport, context: ReportContext) -> String {
-        let document = Self.document(report, context: context)
-        guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
-            return "{\"error\": \"report could not be encoded\"}\n"
-        }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        JSONText.render(Self.document(report, context: context))
     }
 
     /// The SARIF log as JSON-compatible values.
