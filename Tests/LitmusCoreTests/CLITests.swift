@@ -193,3 +193,16 @@ final class Captured: @unchecked Sendable {
         #expect(scanOut.contains("\"compromised-version\""))
     }
 }
+
+@Suite struct RepositoryConfigTests {
+    @Test func scanningThisRepositoryIgnoresItsInertFixturesWithAReason() throws {
+        let c = Captured()
+        let code = CLI.run(["scan", Fixtures.root.path, "--format", "json"], console: c.console())
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(c.out.utf8)) as? [String: Any])
+        let ignored = try #require(doc["ignored"] as? [[String: Any]])
+        #expect(ignored.count > 50)
+        #expect(ignored.allSatisfy { ($0["reason"] as? String)?.hasPrefix("inert test") == true })
+        #expect((doc["findings"] as? [Any])?.isEmpty == true, "only fixtures and vectors hold compromised pins")
+        #expect(code == ExitCode.clean || code == ExitCode.incomplete)
+    }
+}

@@ -99,7 +99,9 @@ public struct TextReporter: Reporter {
         default: meaning = "clean"
         }
         let errors = report.errors.isEmpty ? "" : ", \(report.errors.count) error\(report.errors.count == 1 ? "" : "s")"
-        return "\(findings)\(errors) · \(coverage) · exit \(code) (\(meaning))"
+        let ignored = report.ignored.isEmpty ? "" :
+            ", \(report.ignored.count) ignored by \(Escape.display(report.configPath ?? "the ignore file"))"
+        return "\(findings)\(ignored)\(errors) · \(coverage) · exit \(code) (\(meaning))"
     }
 
     private func format2(_ seconds: Double) -> String {
