@@ -44,6 +44,10 @@ import Testing
         ])
         let pythons = (doc["environments"] as? [[String: Any]] ?? []).compactMap { $0["python_version"] as? String }
         #expect(pythons.count == 13, "every environment but the kernel has a Python version")
+        let byKind = Dictionary((doc["environments"] as? [[String: Any]] ?? []).map { ($0["kind"] as? String ?? "", $0["python_version"] as? String ?? "") },
+                                uniquingKeysWith: { a, _ in a })
+        #expect(byKind["pyenv"] == "3.11.7")
+        #expect(byKind["uv-python"] == "3.11.7")
         #expect((doc["homes"] as? [String])?.map { $0.replacingOccurrences(of: root, with: "") } == ["/home/dev"])
     }
 

@@ -81,6 +81,7 @@ public struct SitePackages: Extractor {
         }
         let config = try? files.read(Paths.join(rootPath, "pyvenv.cfg"), limit: 1 << 16)
         if let config, let v = Self.pyvenvVersion(config) { version = v }
+        if config == nil, let v = Self.versionInFolderName(rootPath) { version = v }
         let count = items.filter { $0.name.hasSuffix(".dist-info") || $0.name.hasSuffix(".egg-info") }.count
         return EnvironmentRecord(path: rootPath, kind: EnvironmentRecord.kind(forRoot: rootPath, isVirtualEnv: config != nil),
                                  pythonVersion: version, distributions: count)
@@ -95,6 +96,15 @@ public struct SitePackages: Extractor {
             if !v.isEmpty, v.allSatisfy({ $0.isNumber || $0 == "." }) { return v }
         }
         return nil
+    }
+
+    /// `3.11.7` from pyenv's `versions/3.11.7` or uv's `cpython-3.11.7-linux-x86_64-gnu`.
+    static func versionInFolderName(_ root: String) -> String? {
+        let base = Paths.baseName(root)
+        let candidate = base.hasPrefix("cpython-") ? String(base.dropFirst(8).prefix { $0 != "-" }) : base
+        let parts = candidate.split(separator: ".")
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        return candidate
     }
 
     static func isHookName(_ name: String) -> Bool {
