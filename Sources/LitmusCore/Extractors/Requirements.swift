@@ -26,15 +26,17 @@ enum Requirements {
         }
     }
 
-    /// A specifier text as a requirement; `===x` with a non-version `x` stays text.
+    /// A specifier text as a requirement; a lone `===x` stays text, because pip selects by
+    /// string equality there: `===1.82.7.0` does not select 1.82.7 even though the versions
+    /// are equal under PEP 440.
     static func parseSpecifier(_ text: String) -> Result<Requirement, ParseMessage> {
         let trimmed = text.trimmingSpaces
-        if trimmed.hasPrefix("==="), !trimmed.contains(",") {
-            let value = String(trimmed.dropFirst(3)).trimmingSpaces
-            if Version.parse(value) == nil { return .success(.arbitrary(value)) }
-        }
         do {
-            return .success(.specifier(try SpecifierSet(trimmed)))
+            let set = try SpecifierSet(trimmed)
+            if set.specifiers.count == 1, let only = set.specifiers.first, only.op == .arbitrary {
+                return .success(.arbitrary(only.versionText))
+            }
+            return .success(.specifier(set))
         } catch {
             return .failure(ParseMessage("invalid version specifier \"\(trimmed)\": \(error.reason)"))
         }
