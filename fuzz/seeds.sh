@@ -2,10 +2,11 @@
 # Builds seed corpora under .build-fuzz/corpus/TARGET/ from fixtures/, test vectors and
 # ../shared/conformance at run time (nothing large is committed). Existing corpora are kept:
 # libFuzzer adds what it finds to them. Usage: fuzz/seeds.sh [TARGET ...]
+# FUZZ_CORPUS_ROOT=DIR puts the corpora elsewhere (fuzz/smoke.sh uses a fresh one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared/conformance
-root=.build-fuzz/corpus
+root=${FUZZ_CORPUS_ROOT:-.build-fuzz/corpus}
 maxsize=262144   # bigger seeds slow every execution and add little coverage
 
 # copy TARGET FILE...: copies each file (under maxsize) into the corpus, named by content hash.
@@ -66,9 +67,13 @@ seed_osv() {
 }
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(requirements toml yaml metadata record pep440 zip osv)
+if [ ${#targets[@]} -eq 0 ]; then
+    for f in fuzz/targets/*.swift; do targets+=("$(basename "$f" .swift)"); done
+fi
 for t in "${targets[@]}"; do
-    "seed_$t"
+    mkdir -p "$root/$t"
+    # A new target needs no seed function: it starts from an empty input.
+    if declare -F "seed_$t" > /dev/null; then "seed_$t"; fi
     # libFuzzer needs at least one input; an empty file is a fine start.
     [ -n "$(ls -A "$root/$t")" ] || : > "$root/$t/empty"
     echo "fuzz: $t corpus has $(ls "$root/$t" | wc -l) inputs" >&2
