@@ -42,6 +42,12 @@ seed_toml() {
 seed_yaml() {
     mapfile -t f < <(files fixtures Tests/LitmusCoreTests/Vectors \( -name '*.yml' -o -name '*.yaml' \))
     copy yaml "${f[@]}"
+    # Shapes the fixtures lack: flow collections, quoting, anchors, block scalars, documents.
+    printf '%s\n' 'name: "a\tb"' 'channels: [conda-forge, "defaults"]' 'dependencies:' \
+        '  - python=3.11' '  - {name: x, version: 1}' '  - pip:' "      - 'litellm==1.82.8'" \
+        '      - telnyx>=4' > "$root/yaml/inline-flow"
+    printf '%s\n' '---' 'a: &x 1' 'b: *x' 'c: |' '  text' '  more' 'd: >-' '  folded' '...' \
+        '# comment' 'e: !!str 2' 'f: ~' 'g: "\u00e9\x41"' > "$root/yaml/inline-scalars"
 }
 seed_metadata() {
     mapfile -t f < <(files fixtures Tests/LitmusCoreTests/Vectors \( -name 'METADATA*' -o -name 'PKG-INFO*' -o -name '*.egg-info' \))
@@ -64,6 +70,8 @@ seed_zip() {
 seed_osv() {
     mapfile -t f < <(files seeds -name '*.json')
     copy osv "${f[@]}"
+    # OSV ranges and a list of records, which the seeds do not use.
+    printf '%s' '[{"id":"PYSEC-1","modified":"2026-01-01T00:00:00Z","aliases":["CVE-1"],"affected":[{"package":{"ecosystem":"PyPI","name":"Pkg_A"},"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},{"fixed":"1.2.3rc1"},{"introduced":"2!1.0"},{"last_affected":"2!1.5.post1"}]}]}],"database_specific":{"severity":"HIGH"}}]' > "$root/osv/inline-ranges"
 }
 
 targets=("$@")
