@@ -75,9 +75,10 @@ import Testing
     @Test func deepNestingNeverOverflowsTheStack() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { Fixtures.cleanUp(dir) }
-        // Build 2,000 levels with relative mkdir so no single path call exceeds PATH_MAX.
+        let depth = 10_000
+        // Build the levels with relative mkdirat so no single path call exceeds PATH_MAX.
         var fd = open(dir, O_RDONLY | O_DIRECTORY)
-        for _ in 0..<2000 {
+        for _ in 0..<depth {
             #expect(mkdirat(fd, "d", 0o755) == 0)
             let next = openat(fd, "d", O_RDONLY | O_DIRECTORY)
             close(fd)
@@ -87,10 +88,36 @@ import Testing
         _ = "litellm==1.82.8\n".withCString { write(made, $0, 16) }
         close(made)
         close(fd)
+        defer { Self.removeChain(dir, depth: depth) }
+        try Fixtures.write("telnyx==4.87.2\n", to: dir + "/requirements.txt")
+        let clock = ContinuousClock()
+        let start = clock.now
         let report = try Fixtures.scan([dir])
-        // Paths past PATH_MAX cannot be opened by name: they must surface as errors, not vanish.
-        #expect(report.findings.count + report.errors.count >= 1)
+        #expect(clock.now - start < .seconds(60))
+        // Paths past PATH_MAX cannot be opened by name: they must surface as errors, not vanish,
+        // and never hide the finding near the top.
+        #expect(report.findings.count + report.errors.count >= 2)
+        #expect(report.summaries.contains("compromised-version telnyx 4.87.2 requirements.txt:1"))
         #expect(report.stats.directories >= 1000)
+    }
+
+    /// Removes `depth` nested `d` directories bottom-up with `..` steps (FileManager cannot
+    /// remove trees deeper than PATH_MAX).
+    private static func removeChain(_ dir: String, depth: Int) {
+        var fd = open(dir, O_RDONLY | O_DIRECTORY)
+        for _ in 0..<depth {
+            let next = openat(fd, "d", O_RDONLY | O_DIRECTORY)
+            close(fd)
+            fd = next
+        }
+        unlinkat(fd, "requirements.txt", 0)
+        for _ in 0..<depth {
+            let up = openat(fd, "..", O_RDONLY | O_DIRECTORY)
+            close(fd)
+            fd = up
+            unlinkat(fd, "d", AT_REMOVEDIR)
+        }
+        close(fd)
     }
 
     @Test func fileNamesWithControlCharactersAndInvalidUTF8RoundTrip() throws {

@@ -28,16 +28,17 @@ enum AdvisoriesCommand {
     static func text(_ database: AdvisoryDatabase) -> String {
         var out = "advisory data \(database.dataVersion), \(database.advisories.count) advisories\n"
         for a in database.advisories {
-            out += "\n\(a.id)  \(a.severity.rawValue)\n"
-            if !a.aliases.isEmpty { out += "  aliases:    \(a.aliases.joined(separator: ", "))\n" }
+            // Everything here may come from a user's --advisories file, so all of it is escaped.
+            out += "\n\(Escape.display(a.id))  \(a.severity.rawValue)\n"
+            if !a.aliases.isEmpty { out += "  aliases:    \(Escape.display(a.aliases.joined(separator: ", ")))\n" }
             for p in a.affected {
                 let versions = p.versionTexts.isEmpty ? "(ranges)" : p.versionTexts.joined(separator: ", ")
-                out += "  affects:    \(p.ecosystem)/\(p.name.raw) \(versions)\n"
+                out += "  affects:    \(Escape.display("\(p.ecosystem)/\(p.name.raw) \(versions)"))\n"
             }
-            if let safe = a.safeVersions { out += "  safe:       \(safe)\n" }
+            if let safe = a.safeVersions { out += "  safe:       \(Escape.display(safe))\n" }
             for f in a.fileIndicators {
                 let hash = f.sha256.map { " sha256 \(Hex.encode($0))" } ?? ""
-                out += "  indicator:  \(f.pathSuffix ?? f.name)\(hash)\n"
+                out += "  indicator:  \(Escape.display(f.pathSuffix ?? f.name))\(hash)\n"
             }
             out += "  summary:    \(Escape.display(a.summary))\n"
             out += "  source:     \(Escape.display(a.source))\n"

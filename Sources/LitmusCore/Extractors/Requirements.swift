@@ -40,15 +40,17 @@ enum Requirements {
         }
     }
 
-    /// A specifier text as a requirement. A lone `===x` is arbitrary equality: pip compares it
-    /// to the release's version string, so `===1.82.7.0` never selects `1.82.7`.
+    /// A specifier text as a requirement; a lone `===x` stays text, because pip selects by
+    /// string equality there: `===1.82.7.0` does not select 1.82.7 even though the versions
+    /// are equal under PEP 440.
     static func parseSpecifier(_ text: String) -> Result<Requirement, ParseMessage> {
         let trimmed = text.trimmingSpaces
-        if trimmed.hasPrefix("==="), !trimmed.contains(",") {
-            return .success(.arbitrary(String(trimmed.dropFirst(3)).trimmingSpaces))
-        }
         do {
-            return .success(.specifier(try SpecifierSet(trimmed)))
+            let set = try SpecifierSet(trimmed)
+            if set.specifiers.count == 1, let only = set.specifiers.first, only.op == .arbitrary {
+                return .success(.arbitrary(only.versionText))
+            }
+            return .success(.specifier(set))
         } catch {
             return .failure(ParseMessage("invalid version specifier \"\(trimmed)\": \(error.reason)"))
         }

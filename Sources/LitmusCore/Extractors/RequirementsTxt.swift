@@ -53,6 +53,11 @@ private struct ParseState {
     let files: any FileReading
     var extraction = Extraction()
     var entries: [Entry] = []
+    /// The shallowest include depth each file (per constraint mode) was parsed at. Re-parsing a
+    /// file already seen at the same or a shallower depth adds nothing (its entries are kept
+    /// already, and duplicates are merged later), and would make diamond-shaped includes
+    /// exponential: 32 levels of "-r next.txt" twice per file is 2^32 parses.
+    var parsedDepth: [String: Int] = [:]
 
     init(files: any FileReading) { self.files = files }
 
@@ -86,6 +91,9 @@ private struct ParseState {
                                             "includes nested deeper than \(RequirementsTxt.maxIncludeDepth) levels"))
             return
         }
+        let key = (constraint ? "c:" : "r:") + path
+        if let depth = parsedDepth[key], depth <= chain.count { return }
+        parsedDepth[key] = chain.count
         let bytes: [UInt8]
         do {
             bytes = try files.read(path, limit: ReadLimits.manifest)

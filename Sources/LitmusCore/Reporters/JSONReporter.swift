@@ -28,7 +28,7 @@ public struct JSONReporter: Reporter {
             "tool": ["name": ScanReport.toolName, "version": ScanReport.toolVersion],
             "advisory_data": [
                 "version": report.advisoryDataVersion,
-                "advisories": report.advisories.map { ["id": $0.id, "aliases": $0.aliases] },
+                "advisories": report.advisories.map { ["id": Escape.display($0.id), "aliases": $0.aliases.map(Escape.display)] },
             ],
             "command": report.command,
             "host": Escape.display(report.hostName),
@@ -65,14 +65,15 @@ public struct JSONReporter: Reporter {
             "id": f.id,
             "kind": f.kind.rawValue,
             "severity": f.severity.rawValue,
-            "package": f.package.map { $0 as Any } ?? NSNull(),
+            "package": f.package.map { Escape.display($0) as Any } ?? NSNull(),
             "version": f.version.map { Escape.display($0) as Any } ?? NSNull(),
             "specifier": f.specifier.map { Escape.display($0) as Any } ?? NSNull(),
             "path": Escape.display(f.location.path),
             "line": f.location.line.map { $0 as Any } ?? NSNull(),
-            "advisory": ["id": f.advisoryID, "aliases": f.aliases],
+            // Advisory text may come from a user's --advisories file: escaped like paths.
+            "advisory": ["id": Escape.display(f.advisoryID), "aliases": f.aliases.map(Escape.display)],
             "evidence": Escape.display(f.evidence),
-            "remediation": f.remediation,
+            "remediation": Escape.display(f.remediation),
         ]
     }
 

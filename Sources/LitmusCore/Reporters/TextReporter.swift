@@ -49,7 +49,8 @@ public struct TextReporter: Reporter {
             }
             let line = f.location.line.map { "line \($0)" } ?? "—"
             let what = [f.package, f.version ?? f.specifier].compactMap { $0 }.joined(separator: " ")
-            let ids = ([f.advisoryID] + f.aliases).joined(separator: ", ")
+            // Ids and remediation can come from a user's --advisories file: untrusted like paths.
+            let ids = Escape.display(([f.advisoryID] + f.aliases).joined(separator: ", "))
             out.append("  \(paint.severity(f.severity))  \(line.padding(8))  \(f.kind.rawValue)  \(Escape.display(what))  [\(ids)]")
             out.append("      \(Escape.display(f.evidence))")
         }
@@ -61,7 +62,7 @@ public struct TextReporter: Reporter {
         var seen = Set<String>()
         var out: [String] = []
         for f in report.findings where seen.insert(f.remediation).inserted {
-            out.append("  - \(f.advisoryID) (\(f.kind.rawValue)): \(f.remediation)")
+            out.append("  - \(Escape.display(f.advisoryID)) (\(f.kind.rawValue)): \(Escape.display(f.remediation))")
         }
         guard !out.isEmpty else { return [] }
         return [paint.bold("What to do")] + out + [""]

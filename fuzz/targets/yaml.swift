@@ -1,0 +1,10 @@
+// libFuzzer target: the YAML subset parser (conda environment.yml).
+import LitmusCore
+
+/// Parses the input as YAML; errors are expected, crashes and hangs are bugs.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    _ = try? YAMLSubset.parse(bytes)
+    return 0
+}
