@@ -119,10 +119,14 @@ private struct Check {
     }
 
     /// A RECORD path resolved under the site-packages, or nil when it would leave the environment.
+    /// Ordinary paths go through ``RecordFile/safeRelativePath(_:)``, the one gate for RECORD
+    /// paths; the only extra allowance is `..` paths (console scripts in `../../../bin/`) whose
+    /// lexical result stays inside the environment prefix.
     func inside(_ recordPath: String) -> String? {
-        // Byte checks: Foundation's String.contains(String) is a slow path on Linux.
-        guard let first = recordPath.utf8.first, first != UInt8(ascii: "/"),
-              !recordPath.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0 }) else { return nil }
+        if let safe = RecordFile.safeRelativePath(recordPath) { return Paths.join(sitePackages, safe) }
+        guard !recordPath.hasPrefix("/"),
+              !recordPath.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") }),
+              recordPath.split(separator: "/").contains("..") else { return nil }
         let resolved = Paths.resolve(recordPath, against: sitePackages)
         return resolved.hasPrefix(boundary) ? resolved : nil
     }
