@@ -74,6 +74,24 @@ seed_osv() {
     printf '%s' '[{"id":"PYSEC-1","modified":"2026-01-01T00:00:00Z","aliases":["CVE-1"],"affected":[{"package":{"ecosystem":"PyPI","name":"Pkg_A"},"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},{"fixed":"1.2.3rc1"},{"introduced":"2!1.0"},{"last_affected":"2!1.5.post1"}]}]}],"database_specific":{"severity":"HIGH"}}]' > "$root/osv/inline-ranges"
 }
 
+seed_manifests() {
+    mkdir -p "$root/manifests"
+    local i=0
+    for name in uv.lock poetry.lock pdm.lock pylock.toml Pipfile Pipfile.lock pyproject.toml setup.cfg environment.yml; do
+        while IFS= read -r f; do
+            [ "$(stat -c %s "$f")" -le $maxsize ] || continue
+            { printf "\\$(printf '%03o' $i)"; cat "$f"; } > "$root/manifests/$name-$(sha1sum "$f" | cut -c1-12)"
+        done < <(files fixtures -name "$name")
+        i=$((i + 1))
+    done
+}
+seed_ignoreconfig() {
+    mkdir -p "$root/ignoreconfig"
+    cp .litmus.toml "$root/ignoreconfig/repository"
+    printf '%s\n' '[[ignore]]' 'id = "PYSEC-2026-2"' 'path = "**/req[a-z]*/?.txt"' 'reason = "r"' 'expires = 2026-12-31' \
+        > "$root/ignoreconfig/inline-full"
+}
+
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     for f in fuzz/targets/*.swift; do targets+=("$(basename "$f" .swift)"); done

@@ -357,3 +357,43 @@ enum Launch {
         func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
     }
 }
+
+/// A hostile requirements file may include any file on the host (`-r /etc/shadow`); litmus
+/// follows includes as pip does, but must never copy their content into a report or CI log.
+@Suite struct IncludeExfiltrationTests {
+    @Test func includedFilesAreNeverQuotedAndURLCredentialsAreRedacted() throws {
+        let dir = try Fixtures.temporaryDirectory("litmus-exfil")
+        defer { Fixtures.cleanUp(dir) }
+        let secret = try Fixtures.temporaryDirectory("litmus-secret")
+        defer { Fixtures.cleanUp(secret) }
+        try Fixtures.write("root:$6$SECRETHASH$abc:19000:0:99999:7:::\nghp_SECRETTOKEN0123456789\n--SECRETOPTION\nlitellm==1.82.8\n",
+                           to: secret + "/shadow")
+        try Fixtures.write("-r \(secret)/shadow\n-r https://deploy:hunter2@pypi.internal/req.txt\n--index-url https://u:p@x/simple\n",
+                           to: dir + "/requirements.txt")
+        for format in ["text", "json", "sarif", "junit", "markdown"] {
+            let c = Captured()
+            let code = CLI.run(["scan", dir, "--format", format], console: c.console())
+            #expect(code == ExitCode.findings, "the pin inside the included file still counts (\(format))")
+            for needle in ["SECRETHASH", "SECRETTOKEN", "SECRETOPTION", "hunter2"] {
+                #expect(!c.out.contains(needle) && !c.err.contains(needle), "\(needle) leaked in \(format)")
+            }
+        }
+        let report = try Fixtures.scan([dir])
+        // Line 2 (the token) is a valid bare package name, so only line 1 errors; line 3 is an option.
+        #expect(report.errors.map(\.location.line) == [1])
+        #expect(report.errors.allSatisfy { $0.message.contains("text not shown") })
+        #expect(report.warnings.contains { $0.location.line == 3 && $0.message == "unknown option (text not shown: an included file can be any file on the host) ignored" })
+        #expect(report.warnings.contains { $0.message.contains("https://***@pypi.internal/req.txt") })
+    }
+
+    @Test(arguments: [
+        ("https://user:tok@host/simple", "https://***@host/simple"),
+        ("https://host/simple", "https://host/simple"),
+        ("https://host/a@b", "https://host/a@b"),
+        ("file:///x", "file:///x"),
+        ("plain", "plain"),
+    ])
+    func credentialsAreRedactedFromURLs(input: String, expected: String) {
+        #expect(Redact.credentials(input) == expected)
+    }
+}

@@ -128,7 +128,8 @@ private struct ParseState {
         case .success(nil):
             break
         case .failure(let failure):
-            extraction.issues.append(ScanIssue(.error, location, stage: "requirements", failure.message))
+            let message = chain.count > 1 ? "not a requirement (\(RequirementsTxt.unquoted))" : failure.message
+            extraction.issues.append(ScanIssue(.error, location, stage: "requirements", message))
         }
     }
 
@@ -146,7 +147,7 @@ private struct ParseState {
                 parse(Paths.resolve(local, against: base), chain: chain, includedFrom: location, constraint: isConstraint)
             } else {
                 extraction.issues.append(ScanIssue(.warning, location, stage: "requirements",
-                                                   "remote include \(value) not fetched (litmus never uses the network)"))
+                                                   "remote include \(Redact.credentials(value)) not fetched (litmus never uses the network)"))
             }
         case "-e", "--editable":
             guard let value else { return }
@@ -156,13 +157,18 @@ private struct ParseState {
             }
         default:
             if !RequirementsTxt.knownOptions.contains(name) {
-                extraction.issues.append(ScanIssue(.warning, location, stage: "requirements", "unknown option \(name) ignored"))
+                let shown = chain.count > 1 ? "(\(RequirementsTxt.unquoted))" : Redact.credentials(name)
+                extraction.issues.append(ScanIssue(.warning, location, stage: "requirements", "unknown option \(shown) ignored"))
             }
         }
     }
 }
 
 extension RequirementsTxt {
+    /// Why errors in included files name the line but never quote it: `-r /etc/shadow` in a
+    /// hostile requirements file must not copy another file's content into a CI log.
+    static let unquoted = "text not shown: an included file can be any file on the host"
+
     /// Options pip accepts in requirements files that carry no package information.
     static let knownOptions: Set<String> = [
         "-i", "--index-url", "--extra-index-url", "--no-index", "-f", "--find-links", "--pre",
