@@ -127,10 +127,27 @@ import Testing
         #expect(outside.count == 2, "absolute and over-deep .. paths are never read")
     }
 
-    @Test func matchingInstallHasNoProblemsAndOffersHashesToTheRules() throws {
+    @Test func matchingInstallHasNoProblemsAndNoObservations() throws {
         let e = try integrity(["\(Self.sp)/litellm/__init__.py": "ok\n"], record: line("litellm/__init__.py", "ok\n"))
         #expect(problems(e).isEmpty)
-        #expect(e.observations.contains { if case .file(let f) = $0 { return f.sha256 == SHA256.hash(Array("ok\n".utf8)) }; return false })
+        #expect(e.observations.isEmpty)
+    }
+
+    @Test func aKnownBadFileIsNamedEvenWhenRecordAgreesWithIt() throws {
+        // A stand-in advisory whose "malicious" proxy_server.py is the bytes "evil\n".
+        let evil = Hex.encode(SHA256.hash(Array("evil\n".utf8)))
+        let json = #"{"id": "x_TEST-1", "modified": "2026-01-01T00:00:00Z", "affected": [{"package": {"ecosystem": "PyPI", "name": "litellm"}, "versions": ["9.9.9"]}], "database_specific": {"litmus": {"indicators": {"files": [{"name": "proxy_server.py", "path_suffix": "litellm/proxy/proxy_server.py", "sha256": "\#(evil)"}]}}}}"#
+        let db = AdvisoryDatabase(try OSVDecoder.decode(Array(json.utf8), source: "test"))
+        let files = InMemoryFiles(text: [
+            "\(Self.sp)/litellm/proxy/proxy_server.py": "evil\n",
+            "\(Self.sp)/litellm-1.82.6.dist-info/RECORD": line("litellm/proxy/proxy_server.py", "evil\n"),
+        ])
+        let e = InstallIntegrity(database: db).extract(FileEntry(path: "\(Self.sp)/litellm-1.82.6.dist-info", name: "litellm-1.82.6.dist-info",
+                                                                 parentName: "site-packages", kind: .directory), files: files)
+        #expect(problems(e).isEmpty, "RECORD agrees with the file")
+        let findings = e.observations.flatMap(Matcher(database: db).findings(for:))
+        #expect(findings.map(\.kind) == [.knownBadHash])
+        #expect(findings.first?.location.path.hasSuffix("litellm/proxy/proxy_server.py") == true)
     }
 
     @Test func metadataOnlyCopyIsOneWarning() throws {

@@ -1,7 +1,7 @@
 /// Checks an installed distribution of a package an advisory names (any version) against its
 /// `RECORD`: every listed file is hashed and compared; files under the package's own folders
-/// that RECORD does not list are reported too. Each file's SHA-256 is also offered to the
-/// rules as a file observation, so a known malicious file is named even when a regenerated
+/// that RECORD does not list are reported too. A file (or RECORD digest) equal to a known
+/// malicious file's SHA-256 is offered to the rules, so it is named even when a regenerated
 /// RECORD agrees with it.
 ///
 /// Exempt: RECORD paths that leave the environment (absolute, or `..` past its prefix) are
@@ -11,12 +11,14 @@ public struct InstallIntegrity: Extractor {
     /// `record`.
     public let name = "record"
     private let packages: Set<String>
+    private let knownBad: Set<[UInt8]>
     /// At most this many files are hashed per distribution.
     static let maxFiles = 100_000
 
     /// Creates the extractor for the packages `database` names.
     public init(database: AdvisoryDatabase) {
         packages = Set(database.advisories.flatMap { $0.affected.map(\.name.normalized) })
+        knownBad = Set(database.fileIndicators.compactMap(\.indicator.sha256))
     }
 
     /// See ``Extractor/claims(name:parentName:isDirectory:)``.
@@ -45,7 +47,7 @@ public struct InstallIntegrity: Extractor {
         }
         let distribution = String(entry.name.dropLast(10)).replacingOccurrences(of: "-", with: " ")
         let package = PackageName(String(entry.name.prefix { $0 != "-" }))
-        var check = Check(sitePackages: Paths.parent(of: entry.path), distribution: distribution, package: package)
+        var check = Check(sitePackages: Paths.parent(of: entry.path), distribution: distribution, package: package, knownBad: knownBad)
         check.run(entries, recordPath: recordPath, files: files)
         out.merge(check.out)
         return out
@@ -59,9 +61,11 @@ private struct Check {
     let boundary: String
     let distribution: String
     let package: PackageName
+    let knownBad: Set<[UInt8]>
     var out = Extraction()
 
-    init(sitePackages: String, distribution: String, package: PackageName) {
+    init(sitePackages: String, distribution: String, package: PackageName, knownBad: Set<[UInt8]>) {
+        self.knownBad = knownBad
         self.sitePackages = sitePackages
         // lib/pythonX.Y/site-packages → the prefix; a bare site-packages is its own boundary.
         let up3 = Paths.parent(of: Paths.parent(of: Paths.parent(of: sitePackages)))
@@ -85,8 +89,11 @@ private struct Check {
             do {
                 let d = try files.digest(path, limit: ReadLimits.hashed)
                 if isPackageFile(e.path) { present += 1 }
-                out.observations.append(.file(FileObservation(location: FileLocation(path: path), name: Paths.baseName(path),
-                                                              size: d.size, sha256: d.sha256)))
+                if knownBad.contains(d.sha256) || knownBad.contains(digest) {
+                    // The rules name the malicious file (known-bad-hash) even if RECORD was regenerated to agree.
+                    out.observations.append(.file(FileObservation(location: FileLocation(path: path), name: Paths.baseName(path),
+                                                                  size: d.size, sha256: knownBad.contains(d.sha256) ? d.sha256 : digest)))
+                }
                 if d.sha256 != digest || (e.size.map { $0 != d.size } ?? false) {
                     results.append((FileLocation(path: path), .modified, "RECORD sha256=\(Base64URL.encode(digest)), file sha256=\(Base64URL.encode(d.sha256))"))
                 }

@@ -32,7 +32,8 @@ public struct Scanner: Sendable {
     public func scan(_ roots: [String], command: String = "scan",
                      progress: (@Sendable (Int, Int) -> Void)? = nil) -> ScanReport {
         let started = Date()
-        let collector = Collector()
+        let matcher = Matcher(database: database)
+        let collector = Collector(matcher: matcher)
         let reader = DiskReader(followSymlinks: walkOptions.followSymlinks)
         let extractors = self.extractors
         let walker = Walker(options: walkOptions)
@@ -44,15 +45,14 @@ public struct Scanner: Sendable {
             collector.add(Self.extract(entry, extractors: extractors, reader: reader))
         })
         ticker?.stop()
-        let matcher = Matcher(database: database)
         let extraction = collector.result
-        let findings = Self.deduplicated(extraction.observations.flatMap(matcher.findings(for:)))
+        let findings = Self.deduplicated(collector.findings)
         var report = ScanReport(command: command, roots: roots, database: database, startedAt: started)
         report.findings = findings
         report.issues = Array(Set(extraction.issues + summary.issues)).sorted()
         report.stats = ScanReport.Stats(directories: summary.directories, entries: summary.entries,
                                         filesRead: Set(extraction.filesRead).count,
-                                        observations: extraction.observations.count)
+                                        observations: collector.observationCount)
         report.skippedMounts = summary.skippedMounts
         report.environments = EnvironmentRecord.merged(extraction.environments)
         report.finishedAt = Date()
@@ -84,15 +84,27 @@ public struct Scanner: Sendable {
     }
 }
 
-/// Gathers extractions from the walker's threads.
+/// Gathers extractions from the walker's threads. Observations are matched as they arrive, on
+/// the thread that made them, and only findings are kept: an audit makes an observation per
+/// hashed file, and holding them all until the walk ends cost more memory than the walk.
 final class Collector: @unchecked Sendable {
+    private let matcher: Matcher
     private let lock = NSLock()
     private var extraction = Extraction()
+    private var matched: [Finding] = []
+    private var observations = 0
+
+    init(matcher: Matcher) { self.matcher = matcher }
 
     func add(_ e: Extraction) {
         guard !e.observations.isEmpty || !e.issues.isEmpty || !e.filesRead.isEmpty || !e.environments.isEmpty else { return }
+        let found = e.observations.flatMap(matcher.findings(for:))
+        var kept = e
+        kept.observations = []
         lock.lock()
-        extraction.merge(e)
+        extraction.merge(kept)
+        matched += found
+        observations += e.observations.count
         lock.unlock()
     }
 
@@ -102,10 +114,25 @@ final class Collector: @unchecked Sendable {
         return Set(extraction.environments.map(\.path)).count
     }
 
+    /// Issues, files read and environments (observations are not kept).
     var result: Extraction {
         lock.lock()
         defer { lock.unlock() }
         return extraction
+    }
+
+    /// Every finding made so far, not yet deduplicated.
+    var findings: [Finding] {
+        lock.lock()
+        defer { lock.unlock() }
+        return matched
+    }
+
+    /// How many observations were matched.
+    var observationCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return observations
     }
 }
 
