@@ -22,10 +22,12 @@ public struct DistributionFile: Extractor {
     public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
         // Asked for every file of a walk: a byte check of the last character rejects nearly
         // all names before the full file-name parse runs.
-        guard !isDirectory, Self.archiveSuffixes.contains(where: { Self.hasSuffix(name.utf8, $0) }) else { return false }
+        guard !isDirectory, let last = name.utf8.last, Self.lastBytes.contains(last | 0x20),
+              Self.archiveSuffixes.contains(where: { Self.hasSuffix(name.utf8, $0) }) else { return false }
         return DistributionFilename(name) != nil
     }
 
+    private static let lastBytes: Set<UInt8> = Set(archiveSuffixes.compactMap(\.last))
     private static let archiveSuffixes: [[UInt8]] = ([".whl", ".egg"] + DistributionFilename.sdistSuffixes).map { Array($0.utf8) }
 
     /// ASCII case-insensitive suffix test without allocating.

@@ -183,18 +183,26 @@ struct Ownership {
     /// The rows of a RECORD whose path has no `/` (the only ones that can own a top-level hook),
     /// found without parsing every row; quoted rows are kept whole for the real CSV parser.
     static func topLevelRows(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        var inQuotes = false
-        var lineStart = 0
-        for i in bytes.indices where bytes[i] == UInt8(ascii: "\"") || (bytes[i] == 0x0A && !inQuotes) {
-            if bytes[i] == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
-            let line = bytes[lineStart...i]
-            let path = line.prefix { $0 != UInt8(ascii: ",") }
-            if line.first == UInt8(ascii: "\"") || !path.contains(UInt8(ascii: "/")) { out += line }
-            lineStart = i + 1
+        bytes.withUnsafeBufferPointer { buf in
+            var out: [UInt8] = []
+            var inQuotes = false
+            var lineStart = 0
+            var pathHasSlash = false
+            var inPath = true
+            for i in 0..<buf.count {
+                let c = buf[i]
+                if c == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
+                if inPath && c == UInt8(ascii: ",") { inPath = false }
+                if inPath && c == UInt8(ascii: "/") { pathHasSlash = true }
+                guard c == 0x0A && !inQuotes else { continue }
+                if buf[lineStart] == UInt8(ascii: "\"") || !pathHasSlash { out += buf[lineStart...i] }
+                lineStart = i + 1
+                pathHasSlash = false
+                inPath = true
+            }
+            if lineStart < buf.count { out += buf[lineStart...] }
+            return out
         }
-        if lineStart < bytes.count { out += bytes[lineStart...] }
-        return out
     }
 
     private mutating func readInstalledFiles(_ eggInfo: String, files: any FileReading) {

@@ -62,6 +62,10 @@ public struct DiskReader: FileReading {
                 if head.count < Self.headLength {
                     head.append(contentsOf: chunk[0..<min(count, Self.headLength - head.count)])
                 }
+                // The buffer holds size + 1 bytes, so a file that grew since fstat reads past
+                // `size`; reaching exactly `size` on a short read means the end, and the read that
+                // would return 0 is one syscall per hashed file saved.
+                if total == size && count < chunk.count { return FileDigest(size: total, sha256: hasher.finalize(), head: head) }
             }
         }
     }

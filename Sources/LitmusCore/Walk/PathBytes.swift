@@ -56,9 +56,13 @@ public enum PathBytes {
 
     /// Calls `body` with the path's raw bytes as a C string.
     public static func withCString<R>(_ path: String, _ body: (UnsafePointer<CChar>) -> R) -> R {
-        if !path.unicodeScalars.contains(where: { (0xF700...0xF7FF).contains($0.value) }) {
-            return path.withCString(body)
-        }
+        // U+F700–U+F7FF encode as EF 9C..9F xx; a byte scan is much cheaper than scalars.
+        let escaped = path.utf8.withContiguousStorageIfAvailable { buf -> Bool in
+            guard buf.count >= 3 else { return false }
+            for i in 0..<(buf.count - 2) where buf[i] == 0xEF && (0x9C...0x9F).contains(buf[i + 1]) { return true }
+            return false
+        } ?? path.unicodeScalars.contains(where: { (0xF700...0xF7FF).contains($0.value) })
+        if !escaped { return path.withCString(body) }
         var raw = bytes(of: path)
         raw.append(0)
         return raw.withUnsafeBufferPointer { buf in
