@@ -184,39 +184,59 @@ extension RequirementsTxt {
     }
 
     /// Splits text into logical lines as pip does: a line ending in `\` continues on the next;
-    /// `#` at the start or after whitespace starts a comment.
+    /// `#` at the start or after whitespace starts a comment. Works on UTF-8 bytes (every
+    /// character that matters is ASCII): Character iteration made hashed pip-compile output
+    /// parse at about 1 MB/s.
     static func logicalLines(_ text: String) -> [LogicalLine] {
-        var out: [LogicalLine] = []
-        var pending = ""
-        var start = 0
-        var number = 0
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            number += 1
-            if pending.isEmpty { start = number }
-            let line = String(raw)
-            if line.hasSuffix("\\") && !isCommentLine(line) {
-                pending += line.dropLast()
-                continue
+        var copy = text
+        return copy.withUTF8 { buf in
+            var out: [LogicalLine] = []
+            var pending: [UInt8] = []
+            var start = 0
+            var number = 0
+            func finish(_ bytes: [UInt8]) {
+                let kept = trimmed(stripComment(bytes))
+                if !kept.isEmpty { out.append(LogicalLine(text: String(decoding: kept, as: UTF8.self), number: start)) }
             }
-            let full = stripComment(pending + line).trimmingSpaces
-            pending = ""
-            if !full.isEmpty { out.append(LogicalLine(text: full, number: start)) }
+            var i = 0
+            while true {
+                var j = i
+                while j < buf.count && buf[j] != 0x0A && buf[j] != 0x0D { j += 1 }
+                number += 1
+                if pending.isEmpty { start = number }
+                let line = UnsafeBufferPointer(rebasing: buf[i..<j])
+                if line.last == UInt8(ascii: "\\") && !isCommentLine(line) {
+                    pending += line.dropLast()
+                } else {
+                    finish(pending + line)
+                    pending = []
+                }
+                if j >= buf.count { break }
+                i = buf[j] == 0x0D && j + 1 < buf.count && buf[j + 1] == 0x0A ? j + 2 : j + 1
+            }
+            if !pending.isEmpty { finish(pending) }
+            return out
         }
-        let last = stripComment(pending).trimmingSpaces
-        if !last.isEmpty { out.append(LogicalLine(text: last, number: start)) }
-        return out
     }
 
-    private static func isCommentLine(_ line: String) -> Bool { line.trimmingSpaces.hasPrefix("#") }
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
 
-    private static func stripComment(_ line: String) -> String {
+    private static func isCommentLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        line.first { !isSpace($0) } == UInt8(ascii: "#")
+    }
+
+    private static func stripComment(_ line: [UInt8]) -> ArraySlice<UInt8> {
         var previousIsSpace = true
-        for index in line.indices {
-            let c = line[index]
-            if c == "#" && previousIsSpace { return String(line[..<index]) }
-            previousIsSpace = c == " " || c == "\t"
+        for (index, c) in line.enumerated() {
+            if c == UInt8(ascii: "#") && previousIsSpace { return line[..<index] }
+            previousIsSpace = c == 0x20 || c == 0x09
         }
-        return line
+        return line[...]
+    }
+
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
+        return bytes[first...last]
     }
 
     /// pip's split: the requirement is the tokens before the first one starting with `-`.
