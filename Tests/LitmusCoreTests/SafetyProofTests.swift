@@ -12,6 +12,8 @@ import Testing
         ["scan", "fixtures"],
         ["scan", "fixtures", "--format", "json", "--follow-symlinks"],
         ["advisories", "--format", "json"],
+        ["audit", "--root", "fixtures/audit/envs", "--format", "json"],
+        ["audit", "--root", "fixtures/audit/startup-hooks/compromised", "--format", "sarif"],
     ]
 
     /// The system calls strace recorded, one line each (`PID name(args) = result`).
@@ -66,7 +68,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: marker), "the planted python3 should run when PATH finds it")
         #expect(unlink(marker) == 0)
 
-        for args in [["scan", venv], ["scan", venv, "--follow-symlinks", "--format", "json"], ["scan", venv + "/bin/python3"]] {
+        for args in [["scan", venv], ["scan", venv, "--follow-symlinks", "--format", "json"], ["scan", venv + "/bin/python3"], ["audit", "--root", dir]] {
             let (result, trace) = try Self.traced(args, environment: ["PATH": dir + "/evil-bin:\(venv)/bin:/usr/bin:/bin",
                                                                       "VIRTUAL_ENV": venv, "PYTHONSTARTUP": venv + "/bin/python"],
                                                   cwd: venv)
