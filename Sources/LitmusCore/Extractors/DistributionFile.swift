@@ -90,16 +90,22 @@ public struct DistributionFile: Extractor {
         return distInfos
     }
 
+    /// Name and version of a wheel's `name-version.dist-info` folder (PEP 427 escapes `-` in
+    /// both parts, so there is exactly one); nil when it is not of that shape.
+    static func distInfoIdentity(_ folder: String) -> (name: PackageName, version: Version, versionText: String)? {
+        let parts = folder.dropLast(".dist-info".count).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, PackageName.isValid(String(parts[0])), let version = Version.parse(String(parts[1])) else { return nil }
+        return (PackageName(String(parts[0])), version, String(parts[1]))
+    }
+
     /// Observes a `name-version.dist-info` inside the archive that disagrees with the file name.
     private func compare(_ folder: String, with file: DistributionFilename, path: String, into out: inout Extraction) {
-        let parts = folder.dropLast(".dist-info".count).split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, PackageName.isValid(String(parts[0])), let version = Version.parse(String(parts[1])) else {
-            out.issues.append(.warning(path, stage: name, "unexpected dist-info name \"\(folder)\" inside"))
+        guard let (inner, version, versionText) = Self.distInfoIdentity(folder) else {
+            out.issues.append(.warning(path, stage: name, "unexpected dist-info name \"\(Escape.display(folder))\" inside"))
             return
         }
-        let inner = PackageName(String(parts[0]))
         guard inner != file.name || version != file.version else { return }
-        out.add(PackageObservation(name: inner, requirement: .version(version), requirementText: String(parts[1]),
+        out.add(PackageObservation(name: inner, requirement: .version(version), requirementText: versionText,
                                    location: FileLocation(path: path), origin: .artifact,
                                    note: "archive holds \(folder) but its file name says \(file.name.raw) \(file.versionText)"))
     }

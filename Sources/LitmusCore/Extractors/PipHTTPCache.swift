@@ -40,12 +40,11 @@ public struct PipHTTPCache: Extractor {
         }
         out.filesRead.append(entry.path)
         for folder in DistributionFile.scan(members, path: entry.path, indicatorNames: indicatorNames, into: &out).sorted() {
-            let parts = folder.dropLast(".dist-info".count).split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count == 2, PackageName.isValid(String(parts[0])), let version = Version.parse(String(parts[1])) else {
+            guard let (package, version, versionText) = DistributionFile.distInfoIdentity(folder) else {
                 out.issues.append(.warning(entry.path, stage: name, "cached wheel holds an unexpected dist-info name \"\(Escape.display(folder))\""))
                 continue
             }
-            out.add(PackageObservation(name: PackageName(String(parts[0])), requirement: .version(version), requirementText: String(parts[1]),
+            out.add(PackageObservation(name: package, requirement: .version(version), requirementText: versionText,
                                        location: FileLocation(path: entry.path), origin: .artifact,
                                        note: "pip HTTP cache entry holding the wheel \(folder.dropLast(10))"))
         }

@@ -30,9 +30,6 @@ public struct FileEntry: Sendable {
         self.explicit = explicit
         self.size = size
     }
-
-    /// The directory that holds the entry ("." for a bare relative name).
-    public var directory: String { Paths.parent(of: path) }
 }
 
 /// Small path-string helpers; litmus never normalises through the filesystem (no realpath).
