@@ -34,7 +34,7 @@ public struct Scanner: Sendable {
         let started = Date()
         let matcher = Matcher(database: database)
         let collector = Collector(matcher: matcher)
-        let reader = DiskReader(followSymlinks: walkOptions.followSymlinks)
+        let reader = LinkReader(followAll: walkOptions.followSymlinks)
         let extractors = self.extractors
         let walker = Walker(options: walkOptions)
         let ticker = progress.map { Ticker(walker: walker, collector: collector, report: $0) }
@@ -79,7 +79,8 @@ public struct Scanner: Sendable {
             }
             return out
         }
-        for extractor in claiming { out.merge(extractor.extract(entry, files: reader)) }
+        let files = (reader as? LinkReader)?.forEntry(entry) ?? reader
+        for extractor in claiming { out.merge(extractor.extract(entry, files: files)) }
         return out
     }
 }
