@@ -104,6 +104,7 @@ import Testing
         },
         Case(name: "pth-in-linked-site-packages") { e in
             try e.write(e.statement + "\n", e.root + "/elsewhere/target/hook.pth")
+            try FileManager.default.removeItem(atPath: e.sitePackages)
             try e.link(e.sitePackages, to: "../../../elsewhere/target")
         },
         Case(name: "sitecustomize-py") { e in try e.write(e.module, e.sitePackages + "/sitecustomize.py") },

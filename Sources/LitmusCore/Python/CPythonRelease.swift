@@ -1,7 +1,7 @@
 /// A CPython feature release (3.x) whose start-up rules litmus reproduces.
 ///
-/// The rules differ between releases in ways an attacker can use: 3.10 stopped reading `.pth`
-/// files whose name starts with a dot, and 3.13 decodes `.pth` files as UTF-8 with an optional
+/// The rules differ between releases in ways an attacker can use: 3.13 stopped reading `.pth`
+/// files whose name starts with a dot, and decodes `.pth` files as UTF-8 with an optional
 /// BOM and splits them with `str.splitlines()`, which also breaks at form feed, vertical tab,
 /// U+001C–U+001E, U+0085, U+2028 and U+2029. Where the release of an environment is unknown,
 /// callers ask ``all`` and take the union.
@@ -28,8 +28,11 @@ public struct CPythonRelease: Sendable, Hashable, Comparable, CustomStringConver
     /// `3.12`.
     public var description: String { "3.\(minor)" }
 
-    /// Whether `site.addsitedir` ignores `.pth` names starting with `.` (3.10 and later).
-    public var skipsHiddenPthFiles: Bool { minor >= 10 }
+    /// Whether `site.addsitedir` of every patch release of this minor ignores `.pth` names
+    /// starting with `.`: 3.13 and later. The skip was backported into some later 3.12 and
+    /// older patch releases (3.12.1, 3.11.7 and 3.10.13 still read them), and a `python3.X`
+    /// folder names no patch level, so for those a dot-named `.pth` counts.
+    public var skipsHiddenPthFiles: Bool { minor >= 13 }
 
     /// Whether `.pth` files are decoded as `utf-8-sig` with a locale fallback and split by
     /// `str.splitlines()` (3.13 and later); earlier releases read them through a text stream in

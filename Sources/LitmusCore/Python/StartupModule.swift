@@ -57,8 +57,10 @@ public struct StartupModule: Sendable, Equatable {
         guard file.count > stem.count + 4, file.hasPrefix(stem + "."), file.hasSuffix(".so") else { return false }
         let middle = file.dropFirst(stem.count + 1).dropLast(3)
         if middle == "abi3" { return true }
-        guard middle.hasPrefix("cpython-3"), let dash = middle.firstIndex(of: "-") else { return false }
-        var tag = middle[middle.index(middle.startIndex, offsetBy: 9)..<dash]
+        guard middle.hasPrefix("cpython-3") else { return false }
+        let afterMajor = middle.dropFirst(9)
+        guard let dash = afterMajor.firstIndex(of: "-") else { return false }
+        var tag = afterMajor[..<dash]
         if tag.hasSuffix("t") { tag = tag.dropLast() }
         guard !tag.isEmpty, tag.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         guard let release else { return true }
