@@ -29,12 +29,15 @@ enum AuditCommand {
         walk.linkRoot = root
         let extraHomes = args.values["--home"] ?? []
         let homes = Homes.find(root: root, extra: extraHomes)
-        let roots = [root] + extraHomes.filter { !$0.hasPrefix(root == "/" ? "/" : root + "/") }
+        let roots = [root] + extraHomes.filter { Paths.relative($0, to: root) == nil }
         let scanner = Scanner.audit(database: settings.database, root: root, walkOptions: walk)
         let progress = ProgressLine(enabled: Platform.isTerminal(2) && !settings.context.quiet, console: console)
         var scanned = scanner.scan(roots, command: "audit", progress: progress.enabled ? progress.update : nil)
         progress.finish()
         scanned.homes = homes
+        let machine = MachineID.read(root: root)
+        scanned.machineID = machine.id
+        if let warning = machine.warning { scanned.issues = (scanned.issues + [warning]).sorted() }
         let report = try settings.applyIgnores(to: scanned, roots: [root], console: console)
         try settings.emit(report, console: console)
         return report.exitCode(failOn: settings.context.failOn)
