@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Folders and files that mark a Python environment or package cache without holding package
 /// data themselves: `pyvenv.cfg`, Jupyter `kernel.json`, pip's and uv's cache folders. Each

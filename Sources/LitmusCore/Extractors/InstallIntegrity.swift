@@ -45,7 +45,7 @@ public struct InstallIntegrity: Extractor {
         } catch {
             return out
         }
-        let distribution = String(entry.name.dropLast(10)).replacingOccurrences(of: "-", with: " ")
+        let distribution = String(entry.name.dropLast(10).map { $0 == "-" ? " " : $0 })
         let package = PackageName(String(entry.name.prefix { $0 != "-" }))
         var check = Check(sitePackages: Paths.parent(of: entry.path), distribution: distribution, package: package, knownBad: knownBad)
         check.run(entries, recordPath: recordPath, files: files)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A `site-packages` or `dist-packages` directory as a whole: records the environment for the
 /// coverage summary and inspects its startup hooks.
@@ -222,7 +222,7 @@ struct Ownership {
         guard let items = try? files.list(meta) else { return }
         for item in items where item.name.hasSuffix(".json") {
             guard let bytes = try? files.read(Paths.join(meta, item.name), limit: 64 << 20),
-                  let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+                  let json = try? JSONParser.parse(bytes) as? [String: Any],
                   let list = json["files"] as? [String] else { continue }
             for f in list where f.hasSuffix(".pth") || f.hasSuffix("customize.py") { condaFiles.insert(f) }
         }
@@ -233,7 +233,7 @@ struct Ownership {
 /// on first use, and only when a startup hook needs an owner.
 final class DpkgFileIndex: @unchecked Sendable {
     private let root: String
-    private let lock = NSLock()
+    private let lock = Platform.Condition()
     private var index: [String: String]?
 
     init(root: String) { self.root = root }
