@@ -30,7 +30,7 @@ public struct JSONReporter: Reporter {
             ],
             "command": report.command,
             "host": Escape.display(report.hostName),
-            "machine_id": report.machineID.map { $0 as Any } ?? NSNull(),
+            "machine_id": report.machineID.map { $0 as Any } ?? JSONNull(),
             "roots": report.roots.map(Escape.display),
             "started_at": TimeText.iso8601(report.startedAt),
             "finished_at": TimeText.iso8601(report.finishedAt),
