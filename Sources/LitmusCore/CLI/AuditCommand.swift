@@ -25,12 +25,13 @@ enum AuditCommand {
         guard case .success(let info) = Platform.fileInfo(root, follow: true), info.kind == .directory else {
             throw UsageError("--root \(Escape.display(root)) is not a directory", command: "audit")
         }
-        let walk = WalkOptions(followSymlinks: false, threads: try ScanCommand.threads(args, command: "audit"))
+        let walk = WalkOptions(followSymlinks: false, threads: try ScanCommand.threads(args, command: "audit"), exclude: settings.exclude)
         let extraHomes = args.values["--home"] ?? []
         let homes = Homes.find(root: root, extra: extraHomes)
         let roots = [root] + extraHomes.filter { !$0.hasPrefix(root == "/" ? "/" : root + "/") }
-        let scanner = Scanner(database: settings.database, extractors: Extractors.audit(advisories: settings.database, root: root),
+        var scanner = Scanner(database: settings.database, extractors: Extractors.audit(advisories: settings.database, root: root),
                               walkOptions: walk)
+        scanner.collectsInventory = settings.needsInventory
         let progress = ProgressLine(enabled: Platform.isTerminal(2) && !settings.context.quiet, console: console)
         var scanned = scanner.scan(roots, command: "audit", progress: progress.enabled ? progress.update : nil)
         progress.finish()
