@@ -59,6 +59,8 @@ public struct ScanReport: Sendable {
     public var ignored: [IgnoredFinding] = []
     /// The config file whose ignore entries were applied, if any.
     public var configPath: String?
+    /// The audited root's `/etc/machine-id` (`audit` only; nil when missing or malformed).
+    public var machineID: String?
     /// The working directory the scan ran in (relative paths are relative to it), if known.
     public var workingDirectory: String?
     /// The `--exclude` patterns applied.
