@@ -190,7 +190,7 @@ public struct CycloneDXReporter: Reporter {
             ["name": "litmus:ignored", "value": Escape.display("\(i.finding.advisoryID) \(i.finding.kind.rawValue) at \(i.finding.location.display): \(i.reason) (\(i.configPath):\(i.configLine))")]
         }
         return [
-            "timestamp": report.startedAt.formatted(Date.ISO8601FormatStyle()),
+            "timestamp": TimeText.iso8601(report.startedAt, fractional: false),
             "tools": ["components": [["type": "application", "name": ScanReport.toolName, "version": ScanReport.toolVersion]]],
             "component": component,
             "properties": properties,
@@ -200,7 +200,7 @@ public struct CycloneDXReporter: Reporter {
     /// `urn:uuid:` plus a version-4-shaped UUID from the SHA-256 of the run's identity.
     static func serialNumber(_ report: ScanReport) -> String {
         let key = [report.hostName, report.command, report.roots.joined(separator: "\u{1F}"),
-                   report.startedAt.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))].joined(separator: "\u{1E}")
+                   TimeText.iso8601(report.startedAt)].joined(separator: "\u{1E}")
         var bytes = Array(SHA256.hash(Array(key.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x40
         bytes[8] = (bytes[8] & 0x3F) | 0x80

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers, following GitHub's
 /// "SARIF support for code scanning" page.
@@ -254,8 +254,6 @@ public struct SARIFReporter: Reporter {
     }
 
     private static func invocation(_ report: ScanReport, context: ReportContext, paths: ReportPaths, extra: [[String: Any]]) -> [String: Any] {
-        let iso = ISO8601DateFormatter()
-        iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let notifications = report.issues.map { issue -> [String: Any] in
             [
                 "level": issue.level == .error ? "error" : "warning",
@@ -266,8 +264,8 @@ public struct SARIFReporter: Reporter {
         var out: [String: Any] = [
             "executionSuccessful": report.errors.isEmpty,
             "exitCode": Int(report.exitCode(failOn: context.failOn)),
-            "startTimeUtc": iso.string(from: report.startedAt),
-            "endTimeUtc": iso.string(from: report.finishedAt),
+            "startTimeUtc": TimeText.iso8601(report.startedAt),
+            "endTimeUtc": TimeText.iso8601(report.finishedAt),
             "toolExecutionNotifications": notifications + extra,
             "machine": Escape.display(report.hostName),
         ]
