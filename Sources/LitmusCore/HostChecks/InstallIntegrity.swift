@@ -7,7 +7,7 @@
 /// Exempt: RECORD paths that leave the environment (absolute, or `..` past its prefix) are
 /// never read (a warning names them); `__pycache__` files are not "unlisted"; a metadata-only
 /// copy (no listed file present) is one warning, not thousands of "missing" findings.
-public struct InstallIntegrity: Extractor {
+public struct InstallIntegrity: HostCheck {
     /// `record`.
     public let name = "record"
     private let packages: Set<String>
@@ -15,20 +15,21 @@ public struct InstallIntegrity: Extractor {
     /// At most this many files are hashed per distribution.
     static let maxFiles = 100_000
 
-    /// Creates the extractor for the packages `database` names.
+    /// Creates the check for the packages `database` names.
     public init(database: AdvisoryDatabase) {
         packages = Set(database.advisories.flatMap { $0.affected.map(\.name.normalized) })
         knownBad = Set(database.fileIndicators.compactMap(\.indicator.sha256))
     }
 
-    /// See ``Extractor/claims(name:parentName:isDirectory:)``.
+    /// See ``HostCheck/claims(name:parentName:isDirectory:)``.
     public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
-        guard isDirectory, name.hasSuffix(".dist-info"), let dash = name.firstIndex(of: "-") else { return false }
-        return packages.contains(PackageName(String(name[..<dash])).normalized)
+        guard isDirectory, let folder = DistributionFolder(name), folder.kind == .distInfo, folder.versionText != nil else { return false }
+        return packages.contains(folder.name.normalized)
     }
 
-    /// See ``Extractor/extract(_:files:)``.
-    public func extract(_ entry: FileEntry, files: any FileReading) -> Extraction {
+    /// See ``HostCheck/check(_:in:)``.
+    public func check(_ entry: FileEntry, in host: HostContext) -> Extraction {
+        let files = host.files
         var out = Extraction()
         let recordPath = Paths.join(entry.path, "RECORD")
         let entries: [RecordEntry]
@@ -43,10 +44,12 @@ public struct InstallIntegrity: Extractor {
             out.issues.append(.error(recordPath, line: e.line, stage: name, "cannot parse RECORD: \(e.message)"))
             return out
         } catch {
+            out.issues.append(.error(recordPath, stage: name, "cannot read: \(error)"))
             return out
         }
-        let distribution = String(entry.name.dropLast(10)).replacingOccurrences(of: "-", with: " ")
-        let package = PackageName(String(entry.name.prefix { $0 != "-" }))
+        guard let folder = DistributionFolder(entry.name) else { return out }
+        let distribution = folder.display
+        let package = folder.name
         var check = Check(sitePackages: Paths.parent(of: entry.path), distribution: distribution, package: package, knownBad: knownBad)
         check.run(entries, recordPath: recordPath, files: files)
         out.merge(check.out)
@@ -67,9 +70,7 @@ private struct Check {
     init(sitePackages: String, distribution: String, package: PackageName, knownBad: Set<[UInt8]>) {
         self.knownBad = knownBad
         self.sitePackages = sitePackages
-        // lib/pythonX.Y/site-packages → the prefix; a bare site-packages is its own boundary.
-        let up3 = Paths.parent(of: Paths.parent(of: Paths.parent(of: sitePackages)))
-        self.environment = Paths.baseName(Paths.parent(of: sitePackages)).hasPrefix("python") ? up3 : sitePackages
+        self.environment = SitePackagesPath(sitePackages).prefix
         self.boundary = Paths.resolve(".", against: environment) + "/"
         self.distribution = distribution
         self.package = package
@@ -122,7 +123,7 @@ private struct Check {
     func isPackageFile(_ recordPath: String) -> Bool {
         guard let slash = recordPath.firstIndex(of: "/") else { return false }
         let top = recordPath[..<slash]
-        return !top.hasSuffix(".dist-info") && top != ".."
+        return DistributionFolder.kind(of: String(top)) != .distInfo && top != ".."
     }
 
     /// A RECORD path resolved under the site-packages, or nil when it would leave the environment.
@@ -142,16 +143,20 @@ private struct Check {
     private mutating func unlisted(listed: Set<String>, files: any FileReading) {
         let base = Paths.resolve(".", against: sitePackages)
         let topFolders = Set(listed.compactMap { path -> String? in
-            guard path.hasPrefix(base + "/") else { return nil }
-            let rest = path.dropFirst(base.count + 1)
-            guard let slash = rest.firstIndex(of: "/") else { return nil }
+            guard let rest = Paths.relative(path, to: base), let slash = rest.firstIndex(of: "/") else { return nil }
             let top = String(rest[..<slash])
-            return top.hasSuffix(".dist-info") ? nil : top
+            return DistributionFolder.kind(of: top) == .distInfo ? nil : top
         })
         var stack = topFolders.sorted().map { Paths.join(base, $0) }
         var seen = 0
         while let dir = stack.popLast(), seen < InstallIntegrity.maxFiles {
-            guard let items = try? files.list(dir) else { continue }
+            let items: [DirectoryItem]
+            do {
+                items = try files.list(dir)
+            } catch {
+                if !error.isNotFound { out.issues.append(.error(dir, stage: "record", "cannot list; unlisted files not checked: \(error.message)")) }
+                continue
+            }
             for item in items.sorted(by: { $0.name < $1.name }) {
                 seen += 1
                 let path = Paths.join(dir, item.name)
