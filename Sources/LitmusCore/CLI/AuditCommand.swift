@@ -34,6 +34,9 @@ enum AuditCommand {
         var scanned = scanner.scan(roots, command: "audit", progress: progress.enabled ? progress.update : nil)
         progress.finish()
         scanned.homes = homes
+        let machine = MachineID.read(root: root)
+        scanned.machineID = machine.id
+        if let warning = machine.warning { scanned.issues = (scanned.issues + [warning]).sorted() }
         let report = try settings.applyIgnores(to: scanned, roots: [root], console: console)
         try settings.emit(report, console: console)
         return report.exitCode(failOn: settings.context.failOn)
