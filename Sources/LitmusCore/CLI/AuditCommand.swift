@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `litmus audit [--root DIR] [--home DIR ...]`: every environment, cache, startup hook and
 /// persistence file on a host or a mounted image, without running anything from it.
@@ -25,11 +25,13 @@ enum AuditCommand {
         guard case .success(let info) = Platform.fileInfo(root, follow: true), info.kind == .directory else {
             throw UsageError("--root \(Escape.display(root)) is not a directory", command: "audit")
         }
-        let walk = WalkOptions(followSymlinks: false, threads: try ScanCommand.threads(args, command: "audit"))
+        var walk = WalkOptions(followSymlinks: false, threads: try ScanCommand.threads(args, command: "audit"), exclude: settings.exclude)
+        walk.linkRoot = root
         let extraHomes = args.values["--home"] ?? []
         let homes = Homes.find(root: root, extra: extraHomes)
         let roots = [root] + extraHomes.filter { Paths.relative($0, to: root) == nil }
-        let scanner = Scanner.audit(database: settings.database, root: root, walkOptions: walk)
+        var scanner = Scanner.audit(database: settings.database, root: root, walkOptions: walk)
+        scanner.collectsInventory = settings.needsInventory
         let progress = ProgressLine(enabled: Platform.isTerminal(2) && !settings.context.quiet, console: console)
         var scanned = scanner.scan(roots, command: "audit", progress: progress.enabled ? progress.update : nil)
         progress.finish()
@@ -75,7 +77,7 @@ final class ProgressLine: @unchecked Sendable {
     let enabled: Bool
     private let console: Console
     private let started = Date()
-    private let lock = NSLock()
+    private let lock = Platform.Condition()
     private var shown = false
 
     init(enabled: Bool, console: Console) {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `litmus scan [PATH ...]`: scan files and trees, report, and exit by the findings.
 enum ScanCommand {
@@ -15,9 +15,12 @@ enum ScanCommand {
             return ExitCode.clean
         }
         let settings = try CommonSettings(args, command: "scan", console: console)
-        let walk = WalkOptions(followSymlinks: args.flags.contains("--follow-symlinks"), threads: try threads(args, command: "scan"))
+        let walk = WalkOptions(followSymlinks: args.flags.contains("--follow-symlinks"), threads: try threads(args, command: "scan"),
+                               exclude: settings.exclude)
         let roots = args.positionals.isEmpty ? ["."] : args.positionals
-        let scanned = Scanner(database: settings.database, walkOptions: walk).scan(roots)
+        var scanner = Scanner(database: settings.database, walkOptions: walk)
+        scanner.collectsInventory = settings.needsInventory
+        let scanned = scanner.scan(roots)
         let report = try settings.applyIgnores(to: scanned, roots: roots, console: console)
         try settings.emit(report, console: console)
         return report.exitCode(failOn: settings.context.failOn)
@@ -69,7 +72,7 @@ enum AdvisoryLoading {
 
 /// A thread-safe list of strings.
 final class Collected: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Platform.Condition()
     private var list: [String] = []
     func append(_ s: String) { lock.lock(); list.append(s); lock.unlock() }
     var items: [String] { lock.lock(); defer { lock.unlock() }; return list }
