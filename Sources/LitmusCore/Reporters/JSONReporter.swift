@@ -7,7 +7,7 @@ import Foundation
 /// `homes`, `ignored`, `config` and `summary.ignored`.
 public struct JSONReporter: Reporter {
     /// The report schema's version; additive changes bump the minor number.
-    public static let schemaVersion = "1.1.0"
+    public static let schemaVersion = "1.2.0"
 
     /// Creates the reporter.
     public init() {}
@@ -74,6 +74,7 @@ public struct JSONReporter: Reporter {
             "advisory": ["id": Escape.display(f.advisoryID), "aliases": f.aliases.map(Escape.display)],
             "evidence": Escape.display(f.evidence),
             "remediation": Escape.display(f.remediation),
+            "occurrences": f.occurrences,
         ]
     }
 

@@ -40,7 +40,7 @@ public struct Scanner: Sendable {
                 root: root, walkOptions: walkOptions)
     }
 
-    /// Scans `roots` and returns the report (findings deduplicated and sorted). `progress`, when
+    /// Scans `roots` and returns the report (findings deduplicated, repeats collapsed, sorted). `progress`, when
     /// given, is called about four times a second from another thread with (directories listed,
     /// environments found) until the walk ends.
     public func scan(_ roots: [String], command: String = "scan",
@@ -63,7 +63,7 @@ public struct Scanner: Sendable {
         })
         ticker?.stop()
         let extraction = collector.result
-        let findings = Self.deduplicated(collector.findings)
+        let findings = collector.findings
         var report = ScanReport(command: command, roots: roots, database: database, startedAt: started)
         report.findings = findings
         report.issues = Array(Set(extraction.issues + summary.issues)).sorted()
@@ -110,19 +110,22 @@ final class Collector: @unchecked Sendable {
     private let matcher: Matcher
     private let lock = NSLock()
     private var extraction = Extraction()
-    private var matched: [Finding] = []
+    private var matched = FindingCollapse()
     private var observations = 0
 
     init(matcher: Matcher) { self.matcher = matcher }
 
     func add(_ e: Extraction) {
         guard !e.observations.isEmpty || !e.issues.isEmpty || !e.filesRead.isEmpty || !e.environments.isEmpty else { return }
-        let found = e.observations.flatMap(matcher.findings(for:))
+        var found = FindingCollapse()
+        for o in e.observations {
+            for f in matcher.findings(for: o) { found.add(f) }
+        }
         var kept = e
         kept.observations = []
         lock.lock()
         extraction.merge(kept)
-        matched += found
+        matched.merge(found)
         observations += e.observations.count
         lock.unlock()
     }
@@ -140,11 +143,11 @@ final class Collector: @unchecked Sendable {
         return extraction
     }
 
-    /// Every finding made so far, not yet deduplicated.
+    /// Every finding made so far, repeats collapsed, sorted.
     var findings: [Finding] {
         lock.lock()
         defer { lock.unlock() }
-        return matched
+        return matched.findings
     }
 
     /// How many observations were matched.
