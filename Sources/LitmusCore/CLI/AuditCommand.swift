@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `litmus audit [--root DIR] [--home DIR ...]`: every environment, cache, startup hook and
 /// persistence file on a host or a mounted image, without running anything from it.
@@ -34,6 +34,9 @@ enum AuditCommand {
         var scanned = scanner.scan(roots, command: "audit", progress: progress.enabled ? progress.update : nil)
         progress.finish()
         scanned.homes = homes
+        let machine = MachineID.read(root: root)
+        scanned.machineID = machine.id
+        if let warning = machine.warning { scanned.issues = (scanned.issues + [warning]).sorted() }
         let report = try settings.applyIgnores(to: scanned, roots: [root], console: console)
         try settings.emit(report, console: console)
         return report.exitCode(failOn: settings.context.failOn)
@@ -72,7 +75,7 @@ final class ProgressLine: @unchecked Sendable {
     let enabled: Bool
     private let console: Console
     private let started = Date()
-    private let lock = NSLock()
+    private let lock = Platform.Condition()
     private var shown = false
 
     init(enabled: Bool, console: Console) {

@@ -1,13 +1,14 @@
-import Foundation
+import FoundationEssentials
 
 /// One JSON document per run, described by `schema/report.schema.json`; keys sorted so output
 /// is stable. Paths and values go through ``Escape/display(_:)`` like every other output.
 ///
 /// Schema history: 1.0.0 first shape; 1.1.0 added `environments` (with `distributions`),
-/// `homes`, `ignored`, `config` and `summary.ignored`.
+/// `homes`, `ignored`, `config` and `summary.ignored`; 1.2.0 added `machine_id`; 1.3.0 added
+/// `occurrences` to findings (repeats beyond the first 20 locations in a file are counted).
 public struct JSONReporter: Reporter {
     /// The report schema's version; additive changes bump the minor number.
-    public static let schemaVersion = "1.2.0"
+    public static let schemaVersion = "1.3.0"
 
     /// Creates the reporter.
     public init() {}
@@ -19,8 +20,6 @@ public struct JSONReporter: Reporter {
 
     /// The report as JSON-compatible values.
     static func document(_ report: ScanReport, context: ReportContext) -> [String: Any] {
-        let iso = ISO8601DateFormatter()
-        iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         var bySeverity: [String: Int] = [:]
         for s in Severity.allCases { bySeverity[s.rawValue] = report.findings.filter { $0.severity == s }.count }
         return [
@@ -32,9 +31,10 @@ public struct JSONReporter: Reporter {
             ],
             "command": report.command,
             "host": Escape.display(report.hostName),
+            "machine_id": report.machineID.map { $0 as Any } ?? JSONNull(),
             "roots": report.roots.map(Escape.display),
-            "started_at": iso.string(from: report.startedAt),
-            "finished_at": iso.string(from: report.finishedAt),
+            "started_at": TimeText.iso8601(report.startedAt),
+            "finished_at": TimeText.iso8601(report.finishedAt),
             "duration_seconds": (report.duration * 1000).rounded() / 1000,
             "fail_on": context.failOn?.rawValue ?? "none",
             "exit_code": Int(report.exitCode(failOn: context.failOn)),
@@ -49,7 +49,7 @@ public struct JSONReporter: Reporter {
                 "files_read": report.stats.filesRead,
                 "observations": report.stats.observations,
             ] as [String: Any],
-            "config": report.configPath.map { Escape.display($0) as Any } ?? NSNull(),
+            "config": report.configPath.map { Escape.display($0) as Any } ?? JSONNull(),
             "environments": report.environments.sorted().map(environment),
             "findings": report.findings.map(finding),
             "ignored": report.ignored.map(ignored),
@@ -65,11 +65,11 @@ public struct JSONReporter: Reporter {
             "id": f.id,
             "kind": f.kind.rawValue,
             "severity": f.severity.rawValue,
-            "package": f.package.map { Escape.display($0) as Any } ?? NSNull(),
-            "version": f.version.map { Escape.display($0) as Any } ?? NSNull(),
-            "specifier": f.specifier.map { Escape.display($0) as Any } ?? NSNull(),
+            "package": f.package.map { Escape.display($0) as Any } ?? JSONNull(),
+            "version": f.version.map { Escape.display($0) as Any } ?? JSONNull(),
+            "specifier": f.specifier.map { Escape.display($0) as Any } ?? JSONNull(),
             "path": Escape.display(f.location.path),
-            "line": f.location.line.map { $0 as Any } ?? NSNull(),
+            "line": f.location.line.map { $0 as Any } ?? JSONNull(),
             // Advisory text may come from a user's --advisories file: escaped like paths.
             "advisory": ["id": Escape.display(f.advisoryID), "aliases": f.aliases.map(Escape.display)],
             "evidence": Escape.display(f.evidence),
@@ -84,7 +84,7 @@ public struct JSONReporter: Reporter {
         out["ignore_rule"] = [
             "path": Escape.display(i.configPath),
             "line": i.configLine,
-            "expires": i.expires.map { $0 as Any } ?? NSNull(),
+            "expires": i.expires.map { $0 as Any } ?? JSONNull(),
         ] as [String: Any]
         return out
     }
@@ -93,7 +93,7 @@ public struct JSONReporter: Reporter {
         [
             "path": Escape.display(e.path),
             "kind": e.kind.rawValue,
-            "python_version": e.pythonVersion.map { Escape.display($0) as Any } ?? NSNull(),
+            "python_version": e.pythonVersion.map { Escape.display($0) as Any } ?? JSONNull(),
             "distributions": e.distributions,
         ]
     }
@@ -101,7 +101,7 @@ public struct JSONReporter: Reporter {
     private static func issue(_ i: ScanIssue) -> [String: Any] {
         [
             "path": Escape.display(i.location.path),
-            "line": i.location.line.map { $0 as Any } ?? NSNull(),
+            "line": i.location.line.map { $0 as Any } ?? JSONNull(),
             "stage": i.stage,
             "message": Escape.display(i.message),
         ]
