@@ -171,6 +171,7 @@ import Testing
         #expect(Dockerfile().claims(name: "Dockerfile.dev", parentName: "x", isDirectory: false))
         #expect(!Dockerfile().claims(name: "Dockerfile.swift", parentName: "x", isDirectory: false))
         #expect(!Dockerfile().claims(name: "Dockerfile.swift.o", parentName: "x", isDirectory: false))
+        #expect(!Dockerfile().claims(name: "Dockerfile.swift-N5M7BK40QZ0H", parentName: "x", isDirectory: false))
         #expect(GoModule().claims(name: "go.sum", parentName: "x", isDirectory: false))
         #expect(!GoModule().claims(name: "go.mod.bak", parentName: "x", isDirectory: false))
         #expect(ContainerConfigs().claims(name: ".gitlab-ci.yml", parentName: "x", isDirectory: false))

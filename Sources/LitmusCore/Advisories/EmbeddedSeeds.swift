@@ -9,7 +9,7 @@ enum EmbeddedSeeds {
 {
   "schema_version": "1.7.0",
   "id": "GHSA-69fq-xp46-6x23",
-  "modified": "2026-11-30T00:00:00Z",
+  "modified": "2026-11-23T00:00:00Z",
   "published": "2026-03-24T17:53:12Z",
   "aliases": [
     "CVE-2026-33634"

@@ -22,7 +22,7 @@ public struct Dockerfile: Extractor {
             // `Dockerfile.dev`, `Dockerfile.prod`: one word after the dot, and not a source file's extension.
             let suffix = name.dropFirst(prefix.count)
             return !suffix.isEmpty && suffix.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-                && !Self.notDockerfiles.contains(suffix.lowercased())
+                && !Self.notDockerfiles.contains(String(suffix.lowercased().prefix { $0 != "-" && $0 != "_" }))
         }
         return false
     }
