@@ -35,7 +35,8 @@ enum AuditCommand {
         var scanned = scanner.scan(roots, command: "audit", progress: progress.enabled ? progress.update : nil)
         progress.finish()
         scanned.homes = homes
-        let report = try settings.applyIgnores(to: scanned, roots: [root], console: console)
+        // Never the audited tree's own .litmus.toml: an image that ships one would silence its own findings.
+        let report = try settings.applyIgnores(to: scanned, roots: [root], searchRoots: false, console: console)
         try settings.emit(report, console: console)
         return report.exitCode(failOn: settings.context.failOn)
     }

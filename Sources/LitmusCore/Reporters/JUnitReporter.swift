@@ -67,9 +67,13 @@ public struct JUnitReporter: Reporter {
             out.append("      <error message=\"\(attr(first.message))\" type=\"scan-error\">" +
                        body(c.errors.map { "\($0.location.display): [\($0.stage)] \($0.message)" }) + "</error>")
         }
-        if c.findings.isEmpty && c.errors.isEmpty, let first = c.ignored.first {
-            out.append("      <skipped message=\"\(attr("ignored: " + first.reason))\"/>")
+        let ignored = c.ignored.map { i in
+            "IGNORED \(i.finding.location.display) \(i.finding.kind.rawValue) [\(i.finding.advisoryID)] by \(i.rule.display): \(i.reason)"
         }
+        if c.findings.isEmpty && c.errors.isEmpty, let first = c.ignored.first {
+            out.append("      <skipped message=\"\(attr("ignored by \(first.rule.display): " + first.reason))\"/>")
+        }
+        if !ignored.isEmpty { out.append("      <system-out>" + body(ignored) + "</system-out>") }
         out.append("    </testcase>")
         return out
     }

@@ -30,7 +30,9 @@ public struct SARIFReporter: Reporter {
         var results = report.findings.map { result($0, ruleIndex: index[$0.advisoryID]) }
         results += report.ignored.map { ignored in
             var r = result(ignored.finding, ruleIndex: index[ignored.finding.advisoryID])
-            r["suppressions"] = [["kind": "external", "status": "accepted", "justification": Escape.display(ignored.reason)]]
+            r["suppressions"] = [["kind": "external", "status": "accepted",
+                                  "justification": Escape.display(ignored.reason),
+                                  "properties": ["ignoreFile": Escape.display(ignored.configPath), "ignoreLine": ignored.configLine]]]
             return r
         }
         let run: [String: Any] = [
