@@ -94,7 +94,7 @@ public struct DistInfo: Extractor {
             identity.line = headers.line(of: "Version")
             identity.version = Version.parse(text)
             if identity.version == nil {
-                out.issues.append(.error(path, line: identity.line, stage: name, "invalid version \"\(text)\" in metadata"))
+                out.issues.append(.error(path, line: identity.line, stage: name, "invalid version \"\(Redact.excerpt(text))\" in metadata"))
             }
         } else {
             out.issues.append(.error(path, stage: name, "metadata has no Version header"))
@@ -108,12 +108,12 @@ public struct DistInfo: Extractor {
         if folder.hasSuffix(".dist-info") { stem = folder.dropLast(10) } else { stem = folder.dropLast(9) }
         let parts = stem.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, PackageName.isValid(String(first)) else {
-            return Identity(issue: "folder name \"\(folder)\" does not start with a package name")
+            return Identity(issue: "folder name \"\(Redact.excerpt(folder))\" does not start with a package name")
         }
         guard parts.count >= 2 else { return Identity(name: PackageName(String(first))) }
         let text = String(parts[1])
         guard let version = Version.parse(text) else {
-            return Identity(name: PackageName(String(first)), issue: "invalid version \"\(text)\" in folder name \"\(folder)\"")
+            return Identity(name: PackageName(String(first)), issue: "invalid version \"\(Redact.excerpt(text))\" in folder name \"\(folder)\"")
         }
         return Identity(name: PackageName(String(first)), version: version, versionText: text)
     }
