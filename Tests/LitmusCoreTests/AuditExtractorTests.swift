@@ -2,12 +2,20 @@ import Foundation
 import Testing
 @testable import LitmusCore
 
-@Suite struct SitePackagesTests {
+@Suite struct StartupHooksTests {
     static let sp = "env/lib/python3.11/site-packages"
 
-    private func run(_ files: [String: String], root: String = "/") -> Extraction {
-        SitePackages(root: root).extract(FileEntry(path: Self.sp, name: "site-packages", parentName: "python3.11", kind: .directory),
-                                         files: InMemoryFiles(text: files))
+    /// The start-up hook check and environment discovery of one site-packages, as an audit runs them.
+    static func run(_ entry: FileEntry, _ files: InMemoryFiles, root: String) throws -> Extraction {
+        let host = HostContext(database: try Fixtures.database(), files: files, root: root)
+        var e = StartupHooks().check(entry, in: host)
+        e.merge(EnvironmentDiscovery().check(entry, in: host))
+        return e
+    }
+
+    private func run(_ files: [String: String], root: String = "/") throws -> Extraction {
+        try Self.run(FileEntry(path: Self.sp, name: "site-packages", parentName: "python3.11", kind: .directory),
+                     InMemoryFiles(text: files), root: root)
     }
 
     private func record(_ lines: [(String, String)]) -> String {
@@ -23,12 +31,12 @@ import Testing
 
     @Test(arguments: [("site-packages", true, true), ("dist-packages", true, true), ("site-packages", false, false), ("site_packages", true, false)])
     func claims(name: String, isDirectory: Bool, expected: Bool) {
-        #expect(SitePackages().claims(name: name, parentName: "python3.11", isDirectory: isDirectory) == expected)
+        #expect(StartupHooks().claims(name: name, parentName: "python3.11", isDirectory: isDirectory) == expected)
     }
 
-    @Test func unownedCodeHooksAreReportedAndOwnedOrPathOnlyOnesAreNot() {
+    @Test func unownedCodeHooksAreReportedAndOwnedOrPathOnlyOnesAreNot() throws {
         let precedence = "import os; var = 'SETUPTOOLS_USE_DISTUTILS'; enabled = os.environ.get(var, 'local') == 'local'\n"
-        let e = run([
+        let e = try run([
             "\(Self.sp)/distutils-precedence.pth": precedence,
             "\(Self.sp)/setuptools-69.0.0.dist-info/RECORD": record([("distutils-precedence.pth", precedence)]),
             "\(Self.sp)/paths.pth": "# comment\n/opt/extra/lib\n../relative\n",
@@ -42,23 +50,23 @@ import Testing
         #expect(e.environments == [EnvironmentRecord(path: "env", kind: .venv, pythonVersion: "3.11.7", distributions: 1)])
     }
 
-    @Test func virtualenvShimIsOnlyExemptWithItsExactContentAndModule() {
-        let e = run(["\(Self.sp)/_virtualenv.pth": "import _virtualenv; import os\n", "\(Self.sp)/_virtualenv.py": "#\n"])
+    @Test func virtualenvShimIsOnlyExemptWithItsExactContentAndModule() throws {
+        let e = try run(["\(Self.sp)/_virtualenv.pth": "import _virtualenv; import os\n", "\(Self.sp)/_virtualenv.py": "#\n"])
         #expect(hooks(e) == ["unowned _virtualenv.pth import _virtualenv; import os"])
-        let alone = run(["\(Self.sp)/_virtualenv.pth": "import _virtualenv\n"])
+        let alone = try run(["\(Self.sp)/_virtualenv.pth": "import _virtualenv\n"])
         #expect(hooks(alone).count == 1)
     }
 
-    @Test func hookWhoseBytesDifferFromItsRecordIsModified() {
-        let e = run([
+    @Test func hookWhoseBytesDifferFromItsRecordIsModified() throws {
+        let e = try run([
             "\(Self.sp)/distutils-precedence.pth": "import os; evil()\n",
             "\(Self.sp)/setuptools-69.0.0.dist-info/RECORD": record([("distutils-precedence.pth", "import os; fine()\n")]),
         ])
         #expect(hooks(e) == ["modified distutils-precedence.pth import os; evil()"])
     }
 
-    @Test func eggInfoAndCondaRecordsOwnHooks() {
-        let e = run([
+    @Test func eggInfoAndCondaRecordsOwnHooks() throws {
+        let e = try run([
             "\(Self.sp)/a.pth": "import a\n",
             "\(Self.sp)/a-1.0-py3.11.egg-info/installed-files.txt": "../a.pth\n../a/__init__.py\n",
             "\(Self.sp)/b.pth": "import b\n",
@@ -67,21 +75,21 @@ import Testing
         #expect(hooks(e).isEmpty)
     }
 
-    @Test func dpkgListsUnderTheAuditRootOwnDebianHooks() {
+    @Test func dpkgListsUnderTheAuditRootOwnDebianHooks() throws {
         let sp = "/img/usr/lib/python3/dist-packages"
         let files = InMemoryFiles(text: [
             "\(sp)/deb.pth": "import deb\n",
             "\(sp)/rogue.pth": "import rogue\n",
             "/img/var/lib/dpkg/info/python3-deb.list": "/.\n/usr\n/usr/lib/python3/dist-packages\n/usr/lib/python3/dist-packages/deb.pth\n",
         ])
-        let e = SitePackages(root: "/img").extract(FileEntry(path: sp, name: "dist-packages", parentName: "python3", kind: .directory), files: files)
+        let e = try Self.run(FileEntry(path: sp, name: "dist-packages", parentName: "python3", kind: .directory), files, root: "/img")
         #expect(hooks(e) == ["unowned rogue.pth import rogue"])
         #expect(e.environments.first?.path == "/img/usr")
         #expect(e.environments.first?.kind == .system)
     }
 
-    @Test func unparsableRecordIsAnErrorAndTheHookStaysUnowned() {
-        let e = run(["\(Self.sp)/x.pth": "import x\n", "\(Self.sp)/x-1.dist-info/RECORD": "x.pth,sha256=!!!,1\n"])
+    @Test func unparsableRecordIsAnErrorAndTheHookStaysUnowned() throws {
+        let e = try run(["\(Self.sp)/x.pth": "import x\n", "\(Self.sp)/x-1.dist-info/RECORD": "x.pth,sha256=!!!,1\n"])
         #expect(e.issues.contains { $0.level == .error && $0.location.path.hasSuffix("RECORD") })
         #expect(hooks(e) == ["unowned x.pth import x"])
     }
@@ -96,8 +104,9 @@ import Testing
         let extractor = InstallIntegrity(database: try Fixtures.database())
         #expect(extractor.claims(name: "litellm-1.82.6.dist-info", parentName: "site-packages", isDirectory: true))
         #expect(!extractor.claims(name: "litellm_proxy_extras-1.82.7.dist-info", parentName: "site-packages", isDirectory: true))
-        return extractor.extract(FileEntry(path: "\(Self.sp)/litellm-1.82.6.dist-info", name: "litellm-1.82.6.dist-info",
-                                           parentName: "site-packages", kind: .directory), files: InMemoryFiles(text: all))
+        return extractor.check(FileEntry(path: "\(Self.sp)/litellm-1.82.6.dist-info", name: "litellm-1.82.6.dist-info",
+                                         parentName: "site-packages", kind: .directory),
+                               in: HostContext(database: try Fixtures.database(), files: InMemoryFiles(text: all)))
     }
 
     private func line(_ path: String, _ content: String) -> String {
@@ -142,8 +151,8 @@ import Testing
             "\(Self.sp)/litellm/proxy/proxy_server.py": "evil\n",
             "\(Self.sp)/litellm-1.82.6.dist-info/RECORD": line("litellm/proxy/proxy_server.py", "evil\n"),
         ])
-        let e = InstallIntegrity(database: db).extract(FileEntry(path: "\(Self.sp)/litellm-1.82.6.dist-info", name: "litellm-1.82.6.dist-info",
-                                                                 parentName: "site-packages", kind: .directory), files: files)
+        let e = InstallIntegrity(database: db).check(FileEntry(path: "\(Self.sp)/litellm-1.82.6.dist-info", name: "litellm-1.82.6.dist-info",
+                                                               parentName: "site-packages", kind: .directory), in: HostContext(database: db, files: files))
         #expect(problems(e).isEmpty, "RECORD agrees with the file")
         let findings = e.observations.flatMap(Matcher(database: db).findings(for:))
         #expect(findings.map(\.kind) == [.knownBadHash])

@@ -161,16 +161,16 @@ import Testing
         ("notes.body", "d", false), ("400DB3C9A550719D76958C9C597BFBFF6EB98533F684C02CC870DE92", "d", false),
     ])
     func claimsCacheKeysInOneCharacterFolders(name: String, parent: String, expected: Bool) {
-        #expect(PipHTTPCache(indicators: []).claims(name: name, parentName: parent, isDirectory: false) == expected)
+        #expect(PipHTTPCache().claims(name: name, parentName: parent, isDirectory: false) == expected)
     }
 
     @Test func realCacheBodiesAreReadAsWheelsAndIndexPagesAreSkipped() throws {
         let dir = Fixtures.path("audit/caches/home/dev/.cache/pip/http-v2")
         #expect(Fixtures.exists(dir))
-        let report = Scanner(database: try Fixtures.database(), extractors: [PipHTTPCache(indicators: [])], walkOptions: WalkOptions()).scan([dir])
+        let report = Scanner(database: try Fixtures.database(), extractors: [PipHTTPCache()], walkOptions: WalkOptions()).scan([dir])
         #expect(report.errors.isEmpty)
         #expect(report.findings.isEmpty)
-        #expect(report.stats.observations == 2, "idna and six wheels; the JSON index pages are not zips")
+        #expect(report.stats.observations == 4, "idna and six wheels (a package and a member list each); the JSON index pages are not zips")
     }
 
     @Test func aCachedCompromisedWheelIsFoundWithoutItsFileName() throws {
@@ -179,8 +179,7 @@ import Testing
         let body = dir + "/http-v2/a/b/c/d/e/" + String(repeating: "ab", count: 28) + ".body"
         try FileManager.default.createDirectory(atPath: Paths.parent(of: body), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Fixtures.path("artifacts/wheel/compromised/litellm-1.82.8-py3-none-any.whl"), toPath: body)
-        let report = try Scanner(database: try Fixtures.database(), extractors: Extractors.audit(advisories: try Fixtures.database(), root: "/"),
-                                 walkOptions: WalkOptions()).scan([dir])
+        let report = try Scanner.audit(database: try Fixtures.database(), root: "/").scan([dir])
         #expect(report.summaries == ["compromised-version litellm 1.82.8 \(Paths.baseName(body)):-"])
         #expect(report.findings.first?.evidence.contains("pip HTTP cache entry holding the wheel litellm-1.82.8") == true)
     }

@@ -2,7 +2,7 @@ import Testing
 @testable import LitmusCore
 
 @Suite struct DistributionFileTests {
-    let artifact = DistributionFile(indicators: [FileIndicator(name: "litellm_init.pth", reportAlways: true, description: "payload")])
+    let artifact = DistributionFile()
 
     @Test(arguments: ["litellm-1.82.8-py3-none-any.whl.part", "litellm.whl", "README.md", "notes.tar.gz", "litellm-1.82.8.txt"])
     func rejectsNearMisses(_ name: String) {
@@ -41,10 +41,11 @@ import Testing
         ]).build()
         let e = extract("litellm-1.82.6-py3-none-any.whl", zip)
         #expect(InMemory.packages(e) == ["litellm =1.82.6 -", "litellm =1.82.8 -"])
-        let files = e.observations.compactMap { o -> String? in if case .file(let f) = o { return f.location.path } else { return nil } }
-        #expect(files == ["d/litellm-1.82.6-py3-none-any.whl!/litellm_init.pth"])
-        let kinds = try InMemory.findings(e).map(\.kind.rawValue).sorted()
-        #expect(kinds == ["compromised-version", "ioc-file"])
+        let members = e.observations.flatMap { o -> [String] in if case .archive(let a) = o { return a.members.map(\.name) } else { return [] } }
+        #expect(members == ["litellm-1.82.8.dist-info/METADATA", "litellm_init.pth"])
+        let found = try InMemory.findings(e)
+        #expect(found.map(\.kind.rawValue).sorted() == ["compromised-version", "ioc-file"])
+        #expect(found.filter { $0.kind == .iocFile }.map(\.location.path) == ["d/litellm-1.82.6-py3-none-any.whl!/litellm_init.pth"])
     }
 
     @Test func badZipIsAnErrorAndNameStillCounts() throws {

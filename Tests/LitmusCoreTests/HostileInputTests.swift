@@ -175,10 +175,12 @@ func runCLI(_ args: [String]) -> (code: Int32, out: String, err: String) {
         try Fixtures.write("telnyx==4.87.2\n", to: dir + "/b/requirements.txt")
         let database = try Fixtures.database()
         // The walker lists a/, then the files vanish before the extractor opens them.
-        let extractors = Extractors.standard(advisories: database).map {
-            Tampering(inner: $0, victimDirectory: dir + "/a", tamper: { unlink($0) })
+        let tamper: @Sendable (String) -> Void = { unlink($0) }
+        let extractors = Extractors.all.map { Tampering(inner: $0, victimDirectory: dir + "/a", tamper: tamper) }
+        let checks = HostChecks.make(HostChecks.scan, database: database).map {
+            TamperingCheck(inner: $0, victimDirectory: dir + "/a", tamper: tamper)
         }
-        let report = Scanner(database: database, extractors: extractors, walkOptions: WalkOptions()).scan([dir])
+        let report = Scanner(database: database, extractors: extractors, hostChecks: checks, walkOptions: WalkOptions()).scan([dir])
         #expect(report.summaries.sorted() == ["compromised-version telnyx 4.87.2 requirements.txt:1",
                                               "ioc-file litellm 1.82.8 litellm_init.pth:-"],
                 "a vanished .pth was still listed, so it is still reported")
@@ -204,13 +206,15 @@ func runCLI(_ args: [String]) -> (code: Int32, out: String, err: String) {
         try Fixtures.write("litellm==1.82.8\n", to: outside + "/secret.txt")
         try Fixtures.write("requests==2.0\n", to: dir + "/a/requirements.txt")
         let database = try Fixtures.database()
-        let extractors = Extractors.standard(advisories: database).map {
-            Tampering(inner: $0, victimDirectory: dir + "/a", tamper: { path in
-                unlink(path)
-                symlink(outside + "/secret.txt", path)
-            })
+        let tamper: @Sendable (String) -> Void = { path in
+            unlink(path)
+            symlink(outside + "/secret.txt", path)
         }
-        let report = Scanner(database: database, extractors: extractors, walkOptions: WalkOptions()).scan([dir])
+        let extractors = Extractors.all.map { Tampering(inner: $0, victimDirectory: dir + "/a", tamper: tamper) }
+        let checks = HostChecks.make(HostChecks.scan, database: database).map {
+            TamperingCheck(inner: $0, victimDirectory: dir + "/a", tamper: tamper)
+        }
+        let report = Scanner(database: database, extractors: extractors, hostChecks: checks, walkOptions: WalkOptions()).scan([dir])
         #expect(report.findings.isEmpty, "the link target outside the tree was read: \(report.summaries)")
         #expect(report.errors.map(\.message) == ["cannot read: is a symbolic link (not followed)"])
         #expect(throws: ReadError.self) { try DiskReader().read(dir + "/a/requirements.txt", limit: 100) }
@@ -317,6 +321,34 @@ struct Tampering: Extractor {
     func extract(_ entry: FileEntry, files: any FileReading) -> Extraction {
         if entry.path.hasPrefix(victimDirectory + "/") { tamper(entry.path) }
         return inner.extract(entry, files: files)
+    }
+}
+
+/// ``Tampering`` for host checks.
+struct TamperingCheck: HostCheck {
+    let inner: any HostCheck
+    let victimDirectory: String
+    let tamper: @Sendable (String) -> Void
+
+    var name: String { inner.name }
+
+    init(database: AdvisoryDatabase) {
+        self.init(inner: IndicatorFiles(database: database), victimDirectory: "/nonexistent", tamper: { _ in })
+    }
+
+    init(inner: any HostCheck, victimDirectory: String, tamper: @escaping @Sendable (String) -> Void) {
+        self.inner = inner
+        self.victimDirectory = victimDirectory
+        self.tamper = tamper
+    }
+
+    func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
+        inner.claims(name: name, parentName: parentName, isDirectory: isDirectory)
+    }
+
+    func check(_ entry: FileEntry, in host: HostContext) -> Extraction {
+        if entry.path.hasPrefix(victimDirectory + "/") { tamper(entry.path) }
+        return inner.check(entry, in: host)
     }
 }
 

@@ -4,10 +4,7 @@ import LitmusCore
 
 private let names = ["uv.lock", "poetry.lock", "pdm.lock", "pylock.toml", "Pipfile", "Pipfile.lock",
                      "pyproject.toml", "setup.cfg", "environment.yml", "litellm-1.82.6-py3-none-any.whl"]
-private let extractors: [any Extractor] = {
-    guard let db = try? AdvisoryDatabase.embedded() else { return [] }
-    return Extractors.standard(advisories: db)
-}()
+private let extractors: [any Extractor] = Extractors.all
 
 /// The first byte picks the file name; the rest is its content, given to every extractor that
 /// claims that name.

@@ -29,8 +29,7 @@ enum AuditCommand {
         let extraHomes = args.values["--home"] ?? []
         let homes = Homes.find(root: root, extra: extraHomes)
         let roots = [root] + extraHomes.filter { !$0.hasPrefix(root == "/" ? "/" : root + "/") }
-        let scanner = Scanner(database: settings.database, extractors: Extractors.audit(advisories: settings.database, root: root),
-                              walkOptions: walk)
+        let scanner = Scanner.audit(database: settings.database, root: root, walkOptions: walk)
         let progress = ProgressLine(enabled: Platform.isTerminal(2) && !settings.context.quiet, console: console)
         var scanned = scanner.scan(roots, command: "audit", progress: progress.enabled ? progress.update : nil)
         progress.finish()

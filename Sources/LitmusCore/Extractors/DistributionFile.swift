@@ -4,19 +4,16 @@
 /// For zip-based files (wheels, eggs) the central directory alone is read, bounded and
 /// without decompressing: a top-level `*.dist-info/` whose name or version disagrees with
 /// the file name is observed too (a renamed file cannot hide its content), a wheel without
-/// one is a warning, and a member whose base name is an advisory indicator file
-/// (`litellm_init.pth`) becomes a file observation at `archive!/member`.
+/// one is a warning, and the member list is observed so the rules can name an indicator file
+/// inside (`litellm_init.pth` at `archive!/member`).
 /// Claims only names that parse as distribution files, so other archives are never opened.
 /// Exempt: sdist tarballs are not opened (their name is the evidence).
 public struct DistributionFile: Extractor {
     /// `artifact`.
     public let name = "artifact"
-    private let indicatorNames: Set<String>
 
-    /// Creates the extractor; `indicators` are the file names to look for inside wheels.
-    public init(indicators: [FileIndicator] = []) {
-        self.indicatorNames = Set(indicators.map(\.name))
-    }
+    /// Creates the extractor.
+    public init() {}
 
     /// See ``Extractor/claims(name:parentName:isDirectory:)``.
     public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
@@ -67,25 +64,25 @@ public struct DistributionFile: Extractor {
             return
         }
         out.filesRead.append(path)
-        let distInfos = Self.scan(members, path: path, indicatorNames: indicatorNames, into: &out)
+        let distInfos = Self.scan(members, path: path, into: &out)
         if file.kind == .wheel && distInfos.isEmpty {
             out.issues.append(.warning(path, stage: name, "wheel holds no .dist-info directory"))
         }
         for folder in distInfos.sorted() { compare(folder, with: file, path: path, into: &out) }
     }
 
-    /// The `*.dist-info` folders a wheel's members hold; members named like an indicator file
-    /// (`litellm_init.pth`) become file observations at `archive!/member`, unhashed.
-    static func scan(_ members: [ZipEntry], path: String, indicatorNames: Set<String>, into out: inout Extraction) -> Set<String> {
+    /// The `*.dist-info` folders a wheel's members hold; the member list itself is observed
+    /// (one observation per archive) for the rules to compare with indicator file names.
+    static func scan(_ members: [ZipEntry], path: String, into out: inout Extraction) -> Set<String> {
         var distInfos = Set<String>()
         for member in members {
             let parts = member.name.split(separator: "/", omittingEmptySubsequences: true)
             if let top = parts.first, top.hasSuffix(".dist-info"), parts.count > 1 { distInfos.insert(String(top)) }
-            if let base = parts.last, indicatorNames.contains(String(base)) {
-                out.observations.append(.file(FileObservation(
-                    location: FileLocation(path: path + "!/" + member.name), name: String(base), size: member.uncompressedSize,
-                    sha256: nil, firstLine: "(inside the archive; not extracted)")))
-            }
+        }
+        if !members.isEmpty {
+            out.observations.append(.archive(ArchiveObservation(location: FileLocation(path: path), members: members.map {
+                ArchiveObservation.Member(name: $0.name, size: $0.uncompressedSize)
+            })))
         }
         return distInfos
     }

@@ -9,12 +9,9 @@
 public struct PipHTTPCache: Extractor {
     /// `pip-cache`.
     public let name = "pip-cache"
-    private let indicatorNames: Set<String>
 
-    /// Creates the extractor; members named like `indicators` are reported from inside wheels.
-    public init(indicators: [FileIndicator]) {
-        self.indicatorNames = Set(indicators.map(\.name))
-    }
+    /// Creates the extractor.
+    public init() {}
 
     /// See ``Extractor/claims(name:parentName:isDirectory:)``.
     public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
@@ -39,7 +36,7 @@ public struct PipHTTPCache: Extractor {
             return out  // not a zip: an index page or response metadata
         }
         out.filesRead.append(entry.path)
-        for folder in DistributionFile.scan(members, path: entry.path, indicatorNames: indicatorNames, into: &out).sorted() {
+        for folder in DistributionFile.scan(members, path: entry.path, into: &out).sorted() {
             guard let (package, version, versionText) = DistributionFile.distInfoIdentity(folder) else {
                 out.issues.append(.warning(entry.path, stage: name, "cached wheel holds an unexpected dist-info name \"\(Escape.display(folder))\""))
                 continue

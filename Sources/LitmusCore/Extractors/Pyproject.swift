@@ -5,7 +5,11 @@
 /// dependencies and `[tool.pdm.dev-dependencies]`; each string is placed on its own line by a
 /// text scan (falling back to the key's line). Poetry tables (`[tool.poetry.dependencies]`,
 /// `dev-dependencies`, `[tool.poetry.group.*.dependencies]`) are translated to PEP 440 by
-/// ``PoetryConstraint``; `||` alternatives become separate observations.
+/// ``PoetryConstraint``; `||` alternatives become separate observations. Hatch environments
+/// (`[tool.hatch.envs.*] dependencies` and `extra-dependencies`) are PEP 508 lists; `[tool.pixi]`
+/// is read by ``PixiTables``; setuptools `[tool.setuptools.dynamic]` `dependencies` and
+/// `optional-dependencies` naming `file`s are read as requirements files relative to the
+/// pyproject (their findings point into those files).
 /// Exempt: poetry's `python` key (the interpreter), `include-group` tables, `git` sources.
 public struct Pyproject: Extractor {
     /// `pyproject.toml`.
@@ -35,9 +39,43 @@ public struct Pyproject: Extractor {
             for key in ["dev-dependencies", "constraint-dependencies", "override-dependencies"] { reader.list(uv, key) }
         }
         if let pdm = tool?["pdm"]?.table?["dev-dependencies"]?.table { reader.lists(in: pdm) }
+        for (_, env) in tool?["hatch"]?.table?["envs"]?.table?.pairs ?? [] {
+            guard let env = env.table else { continue }
+            for key in ["dependencies", "extra-dependencies"] { reader.list(env, key) }
+        }
         out.merge(reader.out)
+        if let pixi = tool?["pixi"]?.table { PixiTables.read(pixi, path: entry.path, stage: name, into: &out) }
+        if let dynamic = tool?["setuptools"]?.table?["dynamic"]?.table {
+            readDynamic(dynamic, path: entry.path, files: files, into: &out)
+        }
         if let poetry = tool?["poetry"]?.table { readPoetry(poetry, path: entry.path, into: &out) }
         return out
+    }
+
+    private func readDynamic(_ dynamic: TOMLTable, path: String, files: any FileReading, into out: inout Extraction) {
+        var specs: [(TOMLValue, Int)] = []
+        if let deps = dynamic["dependencies"] { specs.append((deps, dynamic.line(of: "dependencies") ?? dynamic.line)) }
+        if let optional = dynamic["optional-dependencies"]?.table {
+            for (key, value) in optional.pairs { specs.append((value, optional.line(of: key) ?? optional.line)) }
+        }
+        let base = Paths.parent(of: path)
+        for (value, line) in specs {
+            guard let table = value.table, let file = table["file"] else { continue }
+            let names = file.string.map { [$0] } ?? file.array?.compactMap(\.string)
+            guard let names else {
+                out.issues.append(.error(path, line: line, stage: name, "setuptools dynamic \"file\" is neither a string nor an array"))
+                continue
+            }
+            for relative in names {
+                let resolved = Paths.resolve(relative, against: base)
+                guard (try? files.size(resolved)) != nil else {
+                    out.issues.append(.error(path, line: line, stage: name, "setuptools dynamic file not found: \(relative)"))
+                    continue
+                }
+                out.merge(RequirementsTxt().extract(FileEntry(path: resolved, name: Paths.baseName(resolved),
+                                                              parentName: Paths.baseName(base), kind: .file), files: files))
+            }
+        }
     }
 
     private func readPoetry(_ poetry: TOMLTable, path: String, into out: inout Extraction) {

@@ -1,7 +1,8 @@
 /// pip requirements and constraints files.
 ///
 /// Claims `requirements*.txt`/`.in`, `*-requirements.txt`, `*_requirements.txt`,
-/// `constraints*.txt`, any `*.txt` inside a `requirements/` directory, and (via the scanner) any
+/// `constraints*.txt`, any `*.txt` inside a `requirements/` directory, `requirements*.lock` (rye's
+/// `requirements.lock`/`requirements-dev.lock`, and what `uv export` users name their output), and (via the scanner) any
 /// file named on the command line. Reads the full pip syntax: comments, `\` continuations,
 /// `-r`/`-c` includes relative to the including file (recursive, cycles and missing files are
 /// errors), `-e`, global options, per-requirement `--hash`, extras, markers (kept, not
@@ -22,8 +23,10 @@ public struct RequirementsTxt: Extractor {
     public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
         // Called for every file of a walk: reject by the last byte before lowercasing anything.
         guard !isDirectory, let last = name.utf8.last, last == UInt8(ascii: "t") || last == UInt8(ascii: "T")
-                || last == UInt8(ascii: "n") || last == UInt8(ascii: "N") else { return false }
+                || last == UInt8(ascii: "n") || last == UInt8(ascii: "N")
+                || last == UInt8(ascii: "k") || last == UInt8(ascii: "K") else { return false }
         let lower = name.lowercased()
+        if lower.hasSuffix(".lock") { return lower.hasPrefix("requirements") }
         if parentName.lowercased() == "requirements" && lower.hasSuffix(".txt") { return true }
         guard lower.hasSuffix(".txt") || lower.hasSuffix(".in") else { return false }
         let stem = lower.hasSuffix(".txt") ? lower.dropLast(4) : lower.dropLast(3)

@@ -44,6 +44,11 @@ public indirect enum YAMLNode: Sendable, Equatable {
         return false
     }
 
+    /// The line of `key` when this is a mapping holding it.
+    public func line(of key: String) -> Int? {
+        mappingEntries?.first { $0.key == key }?.line
+    }
+
     /// The value stored under `key` when this is a mapping (keys are unique).
     public subscript(key: String) -> YAMLNode? {
         mappingEntries?.first { $0.key == key }?.value

@@ -21,6 +21,11 @@ public enum YAMLSubset {
         var parser = YAMLBlockParser(lines: try YAMLLineSplitter.split(bytes))
         return try parser.parseDocument()
     }
+
+    /// Parses every document of a stream.
+    public static func parseDocuments(_ bytes: [UInt8]) throws(YAMLError) -> [YAMLNode] {
+        [try parse(bytes)]
+    }
 }
 
 /// Indentation-driven recursive descent over significant lines.

@@ -7,6 +7,8 @@ public enum Observation: Sendable {
     case startupHook(StartupHookObservation)
     /// A file of an installed distribution that differs from, is missing from, or is absent in its RECORD.
     case integrity(IntegrityObservation)
+    /// The members of a zip archive, whose names the rules compare with indicator files.
+    case archive(ArchiveObservation)
 }
 
 /// How a package observation came to be: it decides the wording of findings and remediation.

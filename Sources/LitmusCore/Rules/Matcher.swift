@@ -18,9 +18,13 @@
 ///   the ids in ``HeuristicRule``.
 public struct Matcher: Sendable {
     private let database: AdvisoryDatabase
+    private let indicatorNames: Set<String>
 
     /// Creates a matcher over `database`.
-    public init(database: AdvisoryDatabase) { self.database = database }
+    public init(database: AdvisoryDatabase) {
+        self.database = database
+        self.indicatorNames = Set(database.fileIndicators.map(\.indicator.name))
+    }
 
     /// The findings for one observation.
     public func findings(for observation: Observation) -> [Finding] {
@@ -29,7 +33,22 @@ public struct Matcher: Sendable {
         case .file(let f): return findings(for: f) + persistence(f)
         case .startupHook(let h): return [startupHook(h)]
         case .integrity(let i): return [integrity(i)]
+        case .archive(let a): return archive(a)
         }
+    }
+
+    /// Members of an archive whose base name is an indicator file, as unhashed file
+    /// observations at `archive!/member` (the archive is never extracted).
+    private func archive(_ a: ArchiveObservation) -> [Finding] {
+        var out: [Finding] = []
+        for member in a.members {
+            let base = Paths.baseName(member.name)
+            guard indicatorNames.contains(base) else { continue }
+            let f = FileObservation(location: FileLocation(path: a.location.path + "!/" + member.name), name: base,
+                                    size: member.size, sha256: nil, firstLine: "(inside the archive; not extracted)")
+            out += findings(for: f) + persistence(f)
+        }
+        return out
     }
 
     private func persistence(_ f: FileObservation) -> [Finding] {

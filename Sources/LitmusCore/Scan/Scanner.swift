@@ -11,19 +11,33 @@ public struct Scanner: Sendable {
     public let database: AdvisoryDatabase
     /// The extractors, in the order they are asked.
     public let extractors: [any Extractor]
+    /// The host checks, asked after the extractors.
+    public let hostChecks: [any HostCheck]
+    /// The filesystem root host checks see (`/`, or the `--root` of an audit).
+    public let root: String
     /// Walk settings.
     public let walkOptions: WalkOptions
 
-    /// Creates a scanner with the standard extractors.
+    /// Creates a scanner with every extractor and the host checks of `litmus scan`.
     public init(database: AdvisoryDatabase, walkOptions: WalkOptions = WalkOptions()) {
-        self.init(database: database, extractors: Extractors.standard(advisories: database), walkOptions: walkOptions)
+        self.init(database: database, extractors: Extractors.all,
+                  hostChecks: HostChecks.make(HostChecks.scan, database: database), walkOptions: walkOptions)
     }
 
-    /// Creates a scanner with a chosen extractor list.
-    public init(database: AdvisoryDatabase, extractors: [any Extractor], walkOptions: WalkOptions) {
+    /// Creates a scanner with chosen extractors and host checks.
+    public init(database: AdvisoryDatabase, extractors: [any Extractor], hostChecks: [any HostCheck] = [],
+                root: String = "/", walkOptions: WalkOptions) {
         self.database = database
         self.extractors = extractors
+        self.hostChecks = hostChecks
+        self.root = root
         self.walkOptions = walkOptions
+    }
+
+    /// The scanner `litmus audit` uses: every extractor and every host check, under `root`.
+    public static func audit(database: AdvisoryDatabase, root: String, walkOptions: WalkOptions = WalkOptions()) -> Scanner {
+        Scanner(database: database, extractors: Extractors.all, hostChecks: HostChecks.make(HostChecks.audit, database: database),
+                root: root, walkOptions: walkOptions)
     }
 
     /// Scans `roots` and returns the report (findings deduplicated and sorted). `progress`, when
@@ -36,13 +50,16 @@ public struct Scanner: Sendable {
         let collector = Collector(matcher: matcher)
         let reader = DiskReader(followSymlinks: walkOptions.followSymlinks)
         let extractors = self.extractors
+        let checks = self.hostChecks
+        let host = HostContext(database: database, files: reader, root: root)
         let walker = Walker(options: walkOptions)
         let ticker = progress.map { Ticker(walker: walker, collector: collector, report: $0) }
         ticker?.start()
         let summary = walker.walk(roots, wants: { name, parent, isDirectory in
             extractors.contains { $0.claims(name: name, parentName: parent, isDirectory: isDirectory) }
+                || checks.contains { $0.claims(name: name, parentName: parent, isDirectory: isDirectory) }
         }, visit: { entry in
-            collector.add(Self.extract(entry, extractors: extractors, reader: reader))
+            collector.add(Self.extract(entry, extractors: extractors, checks: checks, host: host))
         })
         ticker?.stop()
         let extraction = collector.result
@@ -66,20 +83,22 @@ public struct Scanner: Sendable {
         return findings.sorted { ($0, $0.evidence) < ($1, $1.evidence) }.filter { seen.insert($0.id).inserted }
     }
 
-    static func extract(_ entry: FileEntry, extractors: [any Extractor], reader: any FileReading) -> Extraction {
+    static func extract(_ entry: FileEntry, extractors: [any Extractor], checks: [any HostCheck], host: HostContext) -> Extraction {
         let isDirectory = entry.kind == .directory
         var claiming = extractors.filter { $0.claims(name: entry.name, parentName: entry.parentName, isDirectory: isDirectory) }
-        if claiming.isEmpty && entry.explicit, let fallback = extractors.first(where: { $0 is RequirementsTxt }) {
+        let checking = checks.filter { $0.claims(name: entry.name, parentName: entry.parentName, isDirectory: isDirectory) }
+        if claiming.isEmpty && checking.isEmpty && entry.explicit, let fallback = extractors.first(where: { $0 is RequirementsTxt }) {
             claiming = [fallback]
         }
         var out = Extraction()
         if case .special(let word) = entry.kind {
-            if !claiming.isEmpty || entry.explicit {
+            if !claiming.isEmpty || !checking.isEmpty || entry.explicit {
                 out.issues.append(.error(entry.path, stage: "read", "not a regular file (\(word)); not read"))
             }
             return out
         }
-        for extractor in claiming { out.merge(extractor.extract(entry, files: reader)) }
+        for extractor in claiming { out.merge(extractor.extract(entry, files: host.files)) }
+        for check in checking { out.merge(check.check(entry, in: host)) }
         return out
     }
 }

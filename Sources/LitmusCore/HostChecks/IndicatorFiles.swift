@@ -5,13 +5,19 @@
 /// Claims by exact base name from the advisory data (and `*.service`-style suffixes inside the
 /// folder the indicator names), so a user's OSV file can add names. Whether a file is reported
 /// (always, only on a hash match, only when it contains a string) is the rules' decision.
-public struct IndicatorFiles: Extractor {
+public struct IndicatorFiles: HostCheck {
     /// `indicator`.
     public let name = "indicator"
     private let names: Set<String>
     private let suffixes: [(suffix: String, parent: String)]
 
-    /// Creates the extractor for these file and persistence indicators.
+    /// Creates the check for the file and persistence indicators of `database`.
+    public init(database: AdvisoryDatabase) {
+        self.init(indicators: database.fileIndicators.map(\.indicator),
+                  persistence: database.advisories.flatMap(\.persistenceIndicators))
+    }
+
+    /// Creates the check for these file and persistence indicators.
     public init(indicators: [FileIndicator], persistence: [PersistenceIndicator] = []) {
         var names = Set(indicators.map(\.name))
         var suffixes: [(String, String)] = []
@@ -27,14 +33,15 @@ public struct IndicatorFiles: Extractor {
         self.suffixes = suffixes
     }
 
-    /// See ``Extractor/claims(name:parentName:isDirectory:)``.
+    /// See ``HostCheck/claims(name:parentName:isDirectory:)``.
     public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
         guard !isDirectory else { return false }
         return names.contains(name) || suffixes.contains { name.hasSuffix($0.suffix) && parentName == $0.parent }
     }
 
-    /// See ``Extractor/extract(_:files:)``.
-    public func extract(_ entry: FileEntry, files: any FileReading) -> Extraction {
+    /// See ``HostCheck/check(_:in:)``.
+    public func check(_ entry: FileEntry, in host: HostContext) -> Extraction {
+        let files = host.files
         var out = Extraction()
         let location = FileLocation(path: entry.path)
         do {

@@ -7,7 +7,7 @@
 /// Exempt: RECORD paths that leave the environment (absolute, or `..` past its prefix) are
 /// never read (a warning names them); `__pycache__` files are not "unlisted"; a metadata-only
 /// copy (no listed file present) is one warning, not thousands of "missing" findings.
-public struct InstallIntegrity: Extractor {
+public struct InstallIntegrity: HostCheck {
     /// `record`.
     public let name = "record"
     private let packages: Set<String>
@@ -15,20 +15,21 @@ public struct InstallIntegrity: Extractor {
     /// At most this many files are hashed per distribution.
     static let maxFiles = 100_000
 
-    /// Creates the extractor for the packages `database` names.
+    /// Creates the check for the packages `database` names.
     public init(database: AdvisoryDatabase) {
         packages = Set(database.advisories.flatMap { $0.affected.map(\.name.normalized) })
         knownBad = Set(database.fileIndicators.compactMap(\.indicator.sha256))
     }
 
-    /// See ``Extractor/claims(name:parentName:isDirectory:)``.
+    /// See ``HostCheck/claims(name:parentName:isDirectory:)``.
     public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
         guard isDirectory, name.hasSuffix(".dist-info"), let dash = name.firstIndex(of: "-") else { return false }
         return packages.contains(PackageName(String(name[..<dash])).normalized)
     }
 
-    /// See ``Extractor/extract(_:files:)``.
-    public func extract(_ entry: FileEntry, files: any FileReading) -> Extraction {
+    /// See ``HostCheck/check(_:in:)``.
+    public func check(_ entry: FileEntry, in host: HostContext) -> Extraction {
+        let files = host.files
         var out = Extraction()
         let recordPath = Paths.join(entry.path, "RECORD")
         let entries: [RecordEntry]
@@ -43,6 +44,7 @@ public struct InstallIntegrity: Extractor {
             out.issues.append(.error(recordPath, line: e.line, stage: name, "cannot parse RECORD: \(e.message)"))
             return out
         } catch {
+            out.issues.append(.error(recordPath, stage: name, "cannot read: \(error)"))
             return out
         }
         let distribution = String(entry.name.dropLast(10)).replacingOccurrences(of: "-", with: " ")
@@ -151,7 +153,13 @@ private struct Check {
         var stack = topFolders.sorted().map { Paths.join(base, $0) }
         var seen = 0
         while let dir = stack.popLast(), seen < InstallIntegrity.maxFiles {
-            guard let items = try? files.list(dir) else { continue }
+            let items: [DirectoryItem]
+            do {
+                items = try files.list(dir)
+            } catch {
+                if !error.isNotFound { out.issues.append(.error(dir, stage: "record", "cannot list; unlisted files not checked: \(error.message)")) }
+                continue
+            }
             for item in items.sorted(by: { $0.name < $1.name }) {
                 seen += 1
                 let path = Paths.join(dir, item.name)

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Who installed which top-level file of one site-packages directory.
+struct Ownership {
+    struct Owner {
+        var name: String
+        var digest: [UInt8]?
+    }
+
+    private var owners: [String: Owner] = [:]
+    private let sitePackages: String
+    private let files: any FileReading
+    private let dpkg: DpkgFileIndex
+    private let root: String
+    private var ownIssues: [ScanIssue] = []
+
+    /// Every owner record that exists but could not be read or parsed (never silently "unowned").
+    var issues: [ScanIssue] { ownIssues + dpkgIssues }
+    private var condaFiles: Set<String> = []
+    private var dpkgIssues: [ScanIssue] = []
+
+    init(sitePackages: String, items: [DirectoryItem], files: any FileReading, dpkg: DpkgFileIndex, root: String) {
+        self.sitePackages = sitePackages
+        self.files = files
+        self.dpkg = dpkg
+        self.root = root
+        for item in items where item.isDirectory {
+            if item.name.hasSuffix(".dist-info") { readRecord(item.name, files: files) }
+            if item.name.hasSuffix(".egg-info") { readInstalledFiles(item.name, files: files) }
+        }
+        readConda(files: files)
+        dpkgIssues = dpkg.load(root: root, files: files)
+    }
+
+    /// The owner of a top-level file, if any installer lists it.
+    func owner(of name: String) -> Owner? {
+        if let o = owners[name] { return o }
+        let prefix = Paths.parent(of: Paths.parent(of: Paths.parent(of: sitePackages)))
+        let relativeToPrefix = String(Paths.join(sitePackages, name).dropFirst(prefix.count)).drop { $0 == "/" }
+        if condaFiles.contains(String(relativeToPrefix)) { return Owner(name: "conda", digest: nil) }
+        if let package = dpkg.owner(of: Paths.join(sitePackages, name), root: root) { return Owner(name: "dpkg:\(package)", digest: nil) }
+        return nil
+    }
+
+    private mutating func readRecord(_ distInfo: String, files: any FileReading) {
+        let path = Paths.join(Paths.join(sitePackages, distInfo), "RECORD")
+        guard let bytes = read(path, limit: 32 << 20, what: "RECORD") else { return }
+        do {
+            for entry in try RecordFile.parse(Self.topLevelRows(bytes)) where !entry.path.contains("/") {
+                owners[entry.path] = Owner(name: String(distInfo.dropLast(10)), digest: entry.hashAlgorithm == "sha256" ? entry.digest : nil)
+            }
+        } catch {
+            ownIssues.append(.error(path, line: error.line, stage: "site-packages", "cannot parse RECORD: \(error.message)"))
+        }
+    }
+
+    /// The rows of a RECORD whose path has no `/` (the only ones that can own a top-level hook),
+    /// found without parsing every row; quoted rows are kept whole for the real CSV parser.
+    static func topLevelRows(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { buf in
+            var out: [UInt8] = []
+            var inQuotes = false
+            var lineStart = 0
+            var pathHasSlash = false
+            var inPath = true
+            for i in 0..<buf.count {
+                let c = buf[i]
+                if c == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
+                if inPath && c == UInt8(ascii: ",") { inPath = false }
+                if inPath && c == UInt8(ascii: "/") { pathHasSlash = true }
+                guard c == 0x0A && !inQuotes else { continue }
+                if buf[lineStart] == UInt8(ascii: "\"") || !pathHasSlash { out += buf[lineStart...i] }
+                lineStart = i + 1
+                pathHasSlash = false
+                inPath = true
+            }
+            if lineStart < buf.count { out += buf[lineStart...] }
+            return out
+        }
+    }
+
+    private mutating func readInstalledFiles(_ eggInfo: String, files: any FileReading) {
+        let path = Paths.join(Paths.join(sitePackages, eggInfo), "installed-files.txt")
+        guard let bytes = read(path, limit: 16 << 20, what: "installed-files.txt") else { return }
+        let base = Paths.join(sitePackages, eggInfo)
+        for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
+            let resolved = Paths.resolve(line.trimmingSpaces, against: base)
+            if Paths.parent(of: resolved) == Paths.resolve(".", against: sitePackages) {
+                owners[Paths.baseName(resolved)] = Owner(name: String(eggInfo.dropLast(9)), digest: nil)
+            }
+        }
+    }
+
+    private mutating func readConda(files: any FileReading) {
+        let meta = Paths.join(Paths.parent(of: Paths.parent(of: Paths.parent(of: sitePackages))), "conda-meta")
+        let items: [DirectoryItem]
+        do {
+            items = try files.list(meta)
+        } catch {
+            if !error.isNotFound { ownIssues.append(.error(meta, stage: "site-packages", "cannot list conda records: \(error.message)")) }
+            return
+        }
+        for item in items.sorted(by: { $0.name < $1.name }) where item.name.hasSuffix(".json") {
+            let path = Paths.join(meta, item.name)
+            guard let bytes = read(path, limit: 64 << 20, what: "conda record") else { continue }
+            guard let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+                ownIssues.append(.error(path, stage: "site-packages", "conda record is not valid JSON; the files it lists count as unowned"))
+                continue
+            }
+            guard let list = json["files"] as? [String] else { continue }
+            for f in list where f.hasSuffix(".pth") || f.hasSuffix("customize.py") { condaFiles.insert(f) }
+        }
+    }
+
+    /// The bytes of an owner record; nil when it does not exist (no owner) or cannot be read
+    /// (an error in the report, since an unreadable owner would make its files look unowned).
+    private mutating func read(_ path: String, limit: Int, what: String) -> [UInt8]? {
+        do {
+            return try files.read(path, limit: limit)
+        } catch {
+            if !error.isNotFound { ownIssues.append(.error(path, stage: "site-packages", "cannot read \(what): \(error.message)")) }
+            return nil
+        }
+    }
+}
