@@ -28,7 +28,7 @@ enum AuditCommand {
         let walk = WalkOptions(followSymlinks: false, threads: try ScanCommand.threads(args, command: "audit"))
         let extraHomes = args.values["--home"] ?? []
         let homes = Homes.find(root: root, extra: extraHomes)
-        let roots = [root] + extraHomes.filter { !$0.hasPrefix(root == "/" ? "/" : root + "/") }
+        let roots = [root] + extraHomes.filter { Paths.relative($0, to: root) == nil }
         let scanner = Scanner.audit(database: settings.database, root: root, walkOptions: walk)
         let progress = ProgressLine(enabled: Platform.isTerminal(2) && !settings.context.quiet, console: console)
         var scanned = scanner.scan(roots, command: "audit", progress: progress.enabled ? progress.update : nil)

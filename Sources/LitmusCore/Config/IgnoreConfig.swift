@@ -129,10 +129,8 @@ public struct IgnoreConfig: Sendable {
             let stripped = stripDotSlash(path)
             if base == "." || base.isEmpty {
                 out.append(stripped)
-            } else if stripped.hasPrefix(base + "/") {
-                out.append(String(stripped.dropFirst(base.count + 1)))
-            } else if base == "/" {
-                out.append(String(stripped.dropFirst()))
+            } else if let relative = Paths.relative(stripped, to: base) {
+                out.append(relative)
             }
         }
         if !path.hasPrefix("/") {

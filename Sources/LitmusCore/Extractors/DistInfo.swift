@@ -13,8 +13,8 @@ public struct DistInfo: Extractor {
 
     /// See ``Extractor/claims(name:parentName:isDirectory:)``.
     public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
-        if isDirectory { return name.hasSuffix(".dist-info") || name.hasSuffix(".egg-info") }
-        return name.hasSuffix(".egg-info")
+        guard let kind = DistributionFolder.kind(of: name) else { return false }
+        return isDirectory || kind == .eggInfo
     }
 
     /// See ``Extractor/extract(_:files:)``.
@@ -22,7 +22,7 @@ public struct DistInfo: Extractor {
         var out = Extraction()
         let metadataPath: String
         if entry.kind == .directory {
-            metadataPath = Paths.join(entry.path, entry.name.hasSuffix(".dist-info") ? "METADATA" : "PKG-INFO")
+            metadataPath = Paths.join(entry.path, DistributionFolder.kind(of: entry.name) == .distInfo ? "METADATA" : "PKG-INFO")
         } else {
             metadataPath = entry.path
         }
@@ -102,19 +102,15 @@ public struct DistInfo: Extractor {
         return identity
     }
 
-    /// Name and version from `name-version.dist-info`, `name-version-pyX.Y.egg-info` or `name.egg-info`.
+    /// Name and version from the folder name (``DistributionFolder``).
     private static func folderIdentity(_ folder: String) -> Identity {
-        let stem: Substring
-        if folder.hasSuffix(".dist-info") { stem = folder.dropLast(10) } else { stem = folder.dropLast(9) }
-        let parts = stem.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, PackageName.isValid(String(first)) else {
+        guard let parsed = DistributionFolder(folder) else {
             return Identity(issue: "folder name \"\(Redact.excerpt(folder))\" does not start with a package name")
         }
-        guard parts.count >= 2 else { return Identity(name: PackageName(String(first))) }
-        let text = String(parts[1])
-        guard let version = Version.parse(text) else {
-            return Identity(name: PackageName(String(first)), issue: "invalid version \"\(Redact.excerpt(text))\" in folder name \"\(folder)\"")
+        guard let text = parsed.versionText else { return Identity(name: parsed.name) }
+        guard let version = parsed.version else {
+            return Identity(name: parsed.name, issue: "invalid version \"\(Redact.excerpt(text))\" in folder name \"\(Redact.excerpt(folder))\"")
         }
-        return Identity(name: PackageName(String(first)), version: version, versionText: text)
+        return Identity(name: parsed.name, version: version, versionText: text)
     }
 }

@@ -77,7 +77,7 @@ public struct DistributionFile: Extractor {
         var distInfos = Set<String>()
         for member in members {
             let parts = member.name.split(separator: "/", omittingEmptySubsequences: true)
-            if let top = parts.first, top.hasSuffix(".dist-info"), parts.count > 1 { distInfos.insert(String(top)) }
+            if let top = parts.first, DistributionFolder.kind(of: String(top)) == .distInfo, parts.count > 1 { distInfos.insert(String(top)) }
         }
         if !members.isEmpty {
             out.observations.append(.archive(ArchiveObservation(location: FileLocation(path: path), members: members.map {
@@ -90,9 +90,9 @@ public struct DistributionFile: Extractor {
     /// Name and version of a wheel's `name-version.dist-info` folder (PEP 427 escapes `-` in
     /// both parts, so there is exactly one); nil when it is not of that shape.
     static func distInfoIdentity(_ folder: String) -> (name: PackageName, version: Version, versionText: String)? {
-        let parts = folder.dropLast(".dist-info".count).split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, PackageName.isValid(String(parts[0])), let version = Version.parse(String(parts[1])) else { return nil }
-        return (PackageName(String(parts[0])), version, String(parts[1]))
+        guard let parsed = DistributionFolder(folder), parsed.isWheelShaped,
+              let version = parsed.version, let text = parsed.versionText else { return nil }
+        return (parsed.name, version, text)
     }
 
     /// Observes a `name-version.dist-info` inside the archive that disagrees with the file name.

@@ -43,7 +43,7 @@ public struct PipHTTPCache: Extractor {
             }
             out.add(PackageObservation(name: package, requirement: .version(version), requirementText: versionText,
                                        location: FileLocation(path: entry.path), origin: .artifact,
-                                       note: "pip HTTP cache entry holding the wheel \(folder.dropLast(10))"))
+                                       note: "pip HTTP cache entry holding the wheel \(DistributionFolder(folder)?.stem ?? folder)"))
         }
         return out
     }

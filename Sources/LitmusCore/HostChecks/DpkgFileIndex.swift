@@ -25,14 +25,8 @@ final class DpkgFileIndex: Sendable {
 
     /// The package listing `path` (a path under the audit root), or nil.
     func owner(of path: String, root: String) -> String? {
-        let absolute = Self.relativeToRoot(path, root: root)
+        let absolute = Paths.onHost(path, root: root)
         return state.withLock { $0.index[absolute] }
-    }
-
-    static func relativeToRoot(_ path: String, root: String) -> String {
-        let r = root.hasSuffix("/") ? String(root.dropLast()) : root
-        if !r.isEmpty, path.hasPrefix(r + "/") { return String(path.dropFirst(r.count)) }
-        return path
     }
 
     private static func read(root: String, files: any FileReading) -> ([String: String], [ScanIssue]) {

@@ -50,17 +50,13 @@ public struct EnvironmentDiscovery: HostCheck {
         } catch {
             return  // StartupHooks reports the unlistable directory
         }
-        let parts = entry.path.split(separator: "/", omittingEmptySubsequences: false)
-        var rootPath = entry.path
-        var version: String?
-        if parts.count >= 3, parts[parts.count - 2].hasPrefix("python"), ["lib", "lib64"].contains(parts[parts.count - 3]) {
-            rootPath = Paths.parent(of: Paths.parent(of: Paths.parent(of: entry.path)))
-            version = String(parts[parts.count - 2].dropFirst(6)).nilIfEmpty
-        }
+        let layout = SitePackagesPath(entry.path)
+        let rootPath = layout.prefix
+        var version = layout.pythonVersion
         let config = pyvenvConfig(Paths.join(rootPath, "pyvenv.cfg"), files: files, into: &out)
         if let config, let v = Self.pyvenvVersion(config) { version = v }
         if config == nil, let v = Self.versionInFolderName(rootPath) { version = v }
-        let count = items.filter { $0.name.hasSuffix(".dist-info") || $0.name.hasSuffix(".egg-info") }.count
+        let count = items.filter { DistributionFolder.kind(of: $0.name) != nil }.count
         out.environments.append(EnvironmentRecord(path: rootPath, kind: EnvironmentRecord.kind(forRoot: rootPath, isVirtualEnv: config != nil),
                                                   pythonVersion: version, distributions: count))
     }

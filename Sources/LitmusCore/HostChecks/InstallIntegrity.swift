@@ -23,8 +23,8 @@ public struct InstallIntegrity: HostCheck {
 
     /// See ``HostCheck/claims(name:parentName:isDirectory:)``.
     public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
-        guard isDirectory, name.hasSuffix(".dist-info"), let dash = name.firstIndex(of: "-") else { return false }
-        return packages.contains(PackageName(String(name[..<dash])).normalized)
+        guard isDirectory, let folder = DistributionFolder(name), folder.kind == .distInfo, folder.versionText != nil else { return false }
+        return packages.contains(folder.name.normalized)
     }
 
     /// See ``HostCheck/check(_:in:)``.
@@ -47,8 +47,9 @@ public struct InstallIntegrity: HostCheck {
             out.issues.append(.error(recordPath, stage: name, "cannot read: \(error)"))
             return out
         }
-        let distribution = String(entry.name.dropLast(10)).replacingOccurrences(of: "-", with: " ")
-        let package = PackageName(String(entry.name.prefix { $0 != "-" }))
+        guard let folder = DistributionFolder(entry.name) else { return out }
+        let distribution = folder.display
+        let package = folder.name
         var check = Check(sitePackages: Paths.parent(of: entry.path), distribution: distribution, package: package, knownBad: knownBad)
         check.run(entries, recordPath: recordPath, files: files)
         out.merge(check.out)
@@ -69,9 +70,7 @@ private struct Check {
     init(sitePackages: String, distribution: String, package: PackageName, knownBad: Set<[UInt8]>) {
         self.knownBad = knownBad
         self.sitePackages = sitePackages
-        // lib/pythonX.Y/site-packages → the prefix; a bare site-packages is its own boundary.
-        let up3 = Paths.parent(of: Paths.parent(of: Paths.parent(of: sitePackages)))
-        self.environment = Paths.baseName(Paths.parent(of: sitePackages)).hasPrefix("python") ? up3 : sitePackages
+        self.environment = SitePackagesPath(sitePackages).prefix
         self.boundary = Paths.resolve(".", against: environment) + "/"
         self.distribution = distribution
         self.package = package
@@ -124,7 +123,7 @@ private struct Check {
     func isPackageFile(_ recordPath: String) -> Bool {
         guard let slash = recordPath.firstIndex(of: "/") else { return false }
         let top = recordPath[..<slash]
-        return !top.hasSuffix(".dist-info") && top != ".."
+        return DistributionFolder.kind(of: String(top)) != .distInfo && top != ".."
     }
 
     /// A RECORD path resolved under the site-packages, or nil when it would leave the environment.
@@ -144,11 +143,9 @@ private struct Check {
     private mutating func unlisted(listed: Set<String>, files: any FileReading) {
         let base = Paths.resolve(".", against: sitePackages)
         let topFolders = Set(listed.compactMap { path -> String? in
-            guard path.hasPrefix(base + "/") else { return nil }
-            let rest = path.dropFirst(base.count + 1)
-            guard let slash = rest.firstIndex(of: "/") else { return nil }
+            guard let rest = Paths.relative(path, to: base), let slash = rest.firstIndex(of: "/") else { return nil }
             let top = String(rest[..<slash])
-            return top.hasSuffix(".dist-info") ? nil : top
+            return DistributionFolder.kind(of: top) == .distInfo ? nil : top
         })
         var stack = topFolders.sorted().map { Paths.join(base, $0) }
         var seen = 0

@@ -25,8 +25,11 @@ struct Ownership {
         self.dpkg = dpkg
         self.root = root
         for item in items where item.isDirectory {
-            if item.name.hasSuffix(".dist-info") { readRecord(item.name, files: files) }
-            if item.name.hasSuffix(".egg-info") { readInstalledFiles(item.name, files: files) }
+            switch DistributionFolder.kind(of: item.name) {
+            case .distInfo: readRecord(item.name, files: files)
+            case .eggInfo: readInstalledFiles(item.name, files: files)
+            case nil: break
+            }
         }
         readConda(files: files)
         dpkgIssues = dpkg.load(root: root, files: files)
@@ -35,9 +38,7 @@ struct Ownership {
     /// The owner of a top-level file, if any installer lists it.
     func owner(of name: String) -> Owner? {
         if let o = owners[name] { return o }
-        let prefix = Paths.parent(of: Paths.parent(of: Paths.parent(of: sitePackages)))
-        let relativeToPrefix = String(Paths.join(sitePackages, name).dropFirst(prefix.count)).drop { $0 == "/" }
-        if condaFiles.contains(String(relativeToPrefix)) { return Owner(name: "conda", digest: nil) }
+        if condaFiles.contains(SitePackagesPath(sitePackages).relativeToPrefix(name)) { return Owner(name: "conda", digest: nil) }
         if let package = dpkg.owner(of: Paths.join(sitePackages, name), root: root) { return Owner(name: "dpkg:\(package)", digest: nil) }
         return nil
     }
@@ -47,11 +48,16 @@ struct Ownership {
         guard let bytes = read(path, limit: 32 << 20, what: "RECORD") else { return }
         do {
             for entry in try RecordFile.parse(Self.topLevelRows(bytes)) where !entry.path.contains("/") {
-                owners[entry.path] = Owner(name: String(distInfo.dropLast(10)), digest: entry.hashAlgorithm == "sha256" ? entry.digest : nil)
+                owners[entry.path] = Owner(name: Self.ownerName(distInfo), digest: entry.hashAlgorithm == "sha256" ? entry.digest : nil)
             }
         } catch {
             ownIssues.append(.error(path, line: error.line, stage: "site-packages", "cannot parse RECORD: \(error.message)"))
         }
+    }
+
+    /// `litellm-1.82.6` for the owner's metadata folder (the folder name when it does not parse).
+    static func ownerName(_ folder: String) -> String {
+        DistributionFolder(folder)?.stem ?? folder
     }
 
     /// The rows of a RECORD whose path has no `/` (the only ones that can own a top-level hook),
@@ -86,13 +92,13 @@ struct Ownership {
         for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
             let resolved = Paths.resolve(line.trimmingSpaces, against: base)
             if Paths.parent(of: resolved) == Paths.resolve(".", against: sitePackages) {
-                owners[Paths.baseName(resolved)] = Owner(name: String(eggInfo.dropLast(9)), digest: nil)
+                owners[Paths.baseName(resolved)] = Owner(name: Self.ownerName(eggInfo), digest: nil)
             }
         }
     }
 
     private mutating func readConda(files: any FileReading) {
-        let meta = Paths.join(Paths.parent(of: Paths.parent(of: Paths.parent(of: sitePackages))), "conda-meta")
+        let meta = Paths.join(SitePackagesPath(sitePackages).prefix, "conda-meta")
         let items: [DirectoryItem]
         do {
             items = try files.list(meta)

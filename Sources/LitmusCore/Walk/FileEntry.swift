@@ -47,6 +47,23 @@ public enum Paths {
         return String(path[..<slash])
     }
 
+    /// `path` relative to directory `base` (`a/b` for `/r/a/b` under `/r`), nil when it is
+    /// not below it; `base` of `.` or `""` takes relative paths as they are, `/` any absolute path.
+    public static func relative(_ path: String, to base: String) -> String? {
+        let b = base.count > 1 && base.hasSuffix("/") ? String(base.dropLast()) : base
+        if b == "." || b.isEmpty { return path.hasPrefix("/") ? nil : path }
+        if b == "/" { return path.hasPrefix("/") && path.count > 1 ? String(path.dropFirst()) : nil }
+        guard path.hasPrefix(b + "/"), path.count > b.count + 1 else { return nil }
+        return String(path.dropFirst(b.count + 1))
+    }
+
+    /// The path a file under audit root `root` has on that system: `/usr/x` for `/img/usr/x`
+    /// under `/img`; paths not below `root` are returned unchanged.
+    public static func onHost(_ path: String, root: String) -> String {
+        guard let rest = relative(path, to: root), root != "/", root != "." else { return path }
+        return "/" + rest
+    }
+
     /// The last component.
     public static func baseName(_ path: String) -> String {
         var p = Substring(path)
