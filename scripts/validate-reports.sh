@@ -3,6 +3,8 @@
 #   - json  reports  -> schema/report.schema.json (JSON Schema 2020-12)
 #   - sarif reports  -> ../shared/conformance/schemas/sarif-schema-2.1.0.json
 #   - seeds/*.json and `litmus advisories --format json` -> osv-schema.json
+#   - `litmus fleet --format json` over all those reports -> schema/fleet.schema.json, and a
+#     fleet runner's failure record -> schema/fleet-failures.schema.json
 # Builds litmus, scans several real fixtures (clean, compromised, with an ignore file, with a
 # scan error), prints what was validated with counts, and exits non-zero on any failure.
 # Swift has no JSON Schema library, so the checking is a few lines of Python with jsonschema.
@@ -65,6 +67,20 @@ done
 
 "$litmus" advisories --format json > "$out/advisories.json"
 
+# litmus fleet over every JSON report above, a fleet runner's failure record and a truncated copy.
+fleet_in="$work/fleet"
+mkdir -p "$fleet_in"
+for case in "${cases[@]}"; do name="${case%%:*}"; cp "$out/$name/litmus.json" "$fleet_in/$name.json"; done
+head -c 200 "$out/installed/litmus.json" > "$fleet_in/truncated.json"
+cat > "$fleet_in/failures.json" <<'JSON'
+{"schema_version": "1.0.0", "kind": "litmus-fleet-failures",
+ "failures": [{"host": "db9", "stage": "unreachable", "message": "validation fixture: host not reached"}]}
+JSON
+set +e
+"$litmus" fleet "$fleet_in" --format json --output "$work/fleet.json"
+echo $? > "$work/fleet.exit"
+set -e
+
 OUT="$out" SCHEMAS="$schemas" python3 - <<'PY'
 import json, os, sys, glob, xml.dom.minidom
 from jsonschema import Draft202012Validator, Draft7Validator, validators
@@ -114,6 +130,19 @@ for seed in sorted(glob.glob("seeds/*.json")):
 exported = load(os.path.join(out, "advisories.json"))
 good = sum(check("osv", osv, rec, "advisories --format json " + rec.get("id", "?")) for rec in exported)
 print(f"{'ok  ' if good == len(exported) else 'FAIL'} osv litmus advisories --format json: {good}/{len(exported)} records")
+
+fleet = validator(load("schema/fleet.schema.json"))
+failures_schema = validator(load("schema/fleet-failures.schema.json"))
+fdoc = load(os.path.join(out, "work", "fleet.json"))
+fleet_exit = int(open(os.path.join(out, "work", "fleet.exit")).read())
+fok = check("fleet", fleet, fdoc, "fleet") & check("fleet-failures", failures_schema, load(os.path.join(out, "work", "fleet", "failures.json")), "failures")
+if fdoc["exit_code"] != fleet_exit:
+    print(f"FAIL fleet: JSON says exit {fdoc['exit_code']}, process exited {fleet_exit}"); failures += 1
+statuses = {}
+for h in fdoc["hosts"]:
+    statuses[h["status"]] = statuses.get(h["status"], 0) + 1
+print(f"{'ok  ' if fok else 'FAIL'} fleet         exit {fleet_exit}  {fdoc['summary']['files_read']} files, hosts: "
+      + ", ".join(f"{n} {k}" for k, n in sorted(statuses.items())) + f", {len(fdoc['problems'])} problems")
 
 print("validated: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) + f"; failures: {failures}")
 sys.exit(1 if failures else 0)

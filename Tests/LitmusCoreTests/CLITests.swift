@@ -30,7 +30,7 @@ final class Captured: @unchecked Sendable {
         (["scan", "--format"], "litmus: error: option '--format' needs a value (FORMAT) (see 'litmus scan --help')"),
         (["scan", "--quiet=yes"], "litmus: error: option '--quiet' takes no value (see 'litmus scan --help')"),
         (["scan", "--threads", "0"], "litmus: error: --threads takes a number from 1 to 256 (see 'litmus scan --help')"),
-        (["frobnicate"], "litmus: error: unknown command 'frobnicate'; commands are scan, audit, advisories, version, help (see 'litmus --help')"),
+        (["frobnicate"], "litmus: error: unknown command 'frobnicate'; commands are scan, audit, fleet, advisories, version, help (see 'litmus --help')"),
         (["advisories", "extra"], "litmus: error: unexpected argument 'extra' (see 'litmus advisories --help')"),
         (["scan", "--advisories", "/nonexistent/osv"], "litmus: error: cannot read advisories at /nonexistent/osv: cannot access: No such file or directory"),
     ])

@@ -6,7 +6,8 @@ import Testing
     @Test func compromisedRequirementsReport() throws {
         let report = try ReportFixtures.scan(["requirements/spellings"])
         let doc = try ReportFixtures.json(JSONReporter().render(report, context: ReportContext()))
-        #expect(doc["schema_version"] as? String == "1.1.0")
+        #expect(doc["schema_version"] as? String == "1.2.0")
+        #expect(doc["machine_id"] is NSNull)
         #expect(doc["exit_code"] as? Int == 1)
         #expect(doc["command"] as? String == "scan")
         #expect((doc["environments"] as? [Any])?.isEmpty == true)

@@ -34,6 +34,9 @@ enum AuditCommand {
         var scanned = scanner.scan(roots, command: "audit", progress: progress.enabled ? progress.update : nil)
         progress.finish()
         scanned.homes = homes
+        let machine = MachineID.read(root: root)
+        scanned.machineID = machine.id
+        if let warning = machine.warning { scanned.issues = (scanned.issues + [warning]).sorted() }
         // Never the audited tree's own .litmus.toml: an image that ships one would silence its own findings.
         let report = try settings.applyIgnores(to: scanned, roots: [root], searchRoots: false, console: console)
         try settings.emit(report, console: console)

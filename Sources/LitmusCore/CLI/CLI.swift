@@ -29,7 +29,7 @@ public struct Console: Sendable {
     }
 }
 
-/// The command line: `litmus scan|advisories|version|help`. Returns the exit status.
+/// The command line: `litmus scan|audit|fleet|advisories|version|help`. Returns the exit status.
 public enum CLI {
     /// Runs `arguments` (without the program name).
     public static func run(_ arguments: [String], console: Console) -> Int32 {
@@ -42,13 +42,14 @@ public enum CLI {
             switch first {
             case "scan": return try ScanCommand.run(rest, console: console)
             case "audit": return try AuditCommand.run(rest, console: console)
+            case "fleet": return try FleetCommand.run(rest, console: console)
             case "advisories": return try AdvisoriesCommand.run(rest, console: console)
             case "version", "--version": return try VersionCommand.run(rest, console: console)
             case "help", "--help", "-h":
                 console.out(rest.first.flatMap(Help.command(_:)) ?? Help.topLevel)
                 return ExitCode.clean
             default:
-                throw UsageError("unknown command '\(Escape.display(first))'; commands are scan, audit, advisories, version, help")
+                throw UsageError("unknown command '\(Escape.display(first))'; commands are scan, audit, fleet, advisories, version, help")
             }
         } catch let error as UsageError {
             console.err(error.description + "\n")

@@ -8,6 +8,7 @@ enum Help {
       litmus scan [PATH ...] [options]   scan files and directory trees (default: .)
       litmus audit [--root DIR] [options] audit a whole machine or mounted image: every environment,
                                          cache, startup hook and persistence file
+      litmus fleet DIR|REPORT ... [options] merge many hosts' JSON reports into one fleet report
       litmus advisories [options]        list the advisories litmus knows
       litmus version                     print the version and the advisory data date
       litmus help [COMMAND]              show help
@@ -32,6 +33,16 @@ enum Help {
                          "hatch, Jupyter kernels), pip and uv caches, unowned or modified startup hooks (*.pth,\n" +
                          "sitecustomize.py), RECORD integrity of the advisories' packages, and persistence files in\n" +
                          "every home. The report lists every environment covered.", AuditCommand.options)
+        case "fleet":
+            return usage("litmus fleet DIR|REPORT ... [options]",
+                         "Merges litmus audit and scan JSON reports (every *.json under each DIR, and each REPORT)\n" +
+                         "into one fleet report: per host (keyed by machine id and host name) its status — findings,\n" +
+                         "no usable report, incomplete or clean — then per advisory and kind the affected hosts, those\n" +
+                         "with critical indicators first, then every input that could not be used. Reads one report at\n" +
+                         "a time. A fleet runner's failure record (kind litmus-fleet-failures) lists hosts that were\n" +
+                         "unreachable or whose audit failed; they count as having no usable report.\n\n" +
+                         "Exit status: 1 when a host has findings at or above --fail-on; else 3 when a host is\n" +
+                         "incomplete or has no usable report; else 0; 2 for usage errors or no report files.", FleetCommand.options)
         case "advisories":
             return usage("litmus advisories [options]", "Lists the advisories compiled into litmus, plus any added with --advisories.",
                          AdvisoriesCommand.options)

@@ -20,6 +20,13 @@ public enum Escape {
         return out
     }
 
+    /// Text read back from a litmus report, which ``display(_:)`` already escaped: left as it
+    /// is (so escapes are not doubled) unless it holds a character no report contains
+    /// unescaped — then the report was written by something else, and all of it is escaped.
+    public static func displayReported(_ text: String) -> String {
+        text.unicodeScalars.contains { needsEscape($0) && $0.value != 0x5C } ? display(text) : text
+    }
+
     private static func needsEscape(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x5C

@@ -59,6 +59,8 @@ public struct ScanReport: Sendable {
     public var ignored: [IgnoredFinding] = []
     /// The config file whose ignore entries were applied, if any.
     public var configPath: String?
+    /// The audited root's `/etc/machine-id` (`audit` only; nil when missing or malformed).
+    public var machineID: String?
 
     /// Starts a report.
     public init(command: String, roots: [String], database: AdvisoryDatabase, startedAt: Date) {

@@ -4,10 +4,10 @@ import Foundation
 /// is stable. Paths and values go through ``Escape/display(_:)`` like every other output.
 ///
 /// Schema history: 1.0.0 first shape; 1.1.0 added `environments` (with `distributions`),
-/// `homes`, `ignored`, `config` and `summary.ignored`.
+/// `homes`, `ignored`, `config` and `summary.ignored`; 1.2.0 added `machine_id`.
 public struct JSONReporter: Reporter {
     /// The report schema's version; additive changes bump the minor number.
-    public static let schemaVersion = "1.1.0"
+    public static let schemaVersion = "1.2.0"
 
     /// Creates the reporter.
     public init() {}
@@ -32,6 +32,7 @@ public struct JSONReporter: Reporter {
             ],
             "command": report.command,
             "host": Escape.display(report.hostName),
+            "machine_id": report.machineID.map { $0 as Any } ?? NSNull(),
             "roots": report.roots.map(Escape.display),
             "started_at": iso.string(from: report.startedAt),
             "finished_at": iso.string(from: report.finishedAt),

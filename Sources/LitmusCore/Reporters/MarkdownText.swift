@@ -26,5 +26,18 @@ enum MarkdownText {
         return out
     }
 
-    private static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#", "@", "!", "&"]
+    fileprivate static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#", "@", "!", "&"]
+}
+
+extension MarkdownText {
+    /// Like ``escape(_:)`` for text read back from a litmus report, which is escaped already
+    /// (see ``Escape/displayReported(_:)``).
+    static func escapeReported(_ text: String) -> String {
+        var out = ""
+        for c in Escape.displayReported(text) {
+            if c == "\\" || special.contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
 }
