@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // litmus has no package dependencies by design: a supply-chain scanner must not carry
-// supply-chain risk. Only Foundation, Dispatch and Glibc are used.
+// supply-chain risk. Only FoundationEssentials, Dispatch, Synchronization and Glibc are used
+// (full Foundation would add its ICU data to the static binary; a test forbids it).
 import PackageDescription
 
 let package = Package(
@@ -12,7 +13,9 @@ let package = Package(
     dependencies: [],
     targets: [
         .target(name: "LitmusCore"),
-        .executableTarget(name: "litmus", dependencies: ["LitmusCore"]),
+        // --wrap: see Sources/litmus/ProcessArguments.swift (a static binary must start without /proc).
+        .executableTarget(name: "litmus", dependencies: ["LitmusCore"],
+                          linkerSettings: [.unsafeFlags(["-Xlinker", "--wrap=swift_copyAuxiliaryExecutablePath"], .when(platforms: [.linux]))]),
         .executableTarget(name: "litmus-bench", dependencies: ["LitmusCore"]),
         .testTarget(name: "LitmusCoreTests", dependencies: ["LitmusCore"], exclude: ["Vectors"]),
     ]

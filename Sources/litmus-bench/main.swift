@@ -3,7 +3,12 @@
 //   litmus-bench uvlock FILE... [--iterations N]
 // `toml` parses each file N times; `uvlock` runs the full uv.lock extractor (read from memory,
 // parse and observations) N times. Each and prints its size, the best wall time, and MB/s (1 MB = 10^6 B).
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import LitmusCore
 
 /// Parsed command line of the `toml` sub-command.
@@ -13,7 +18,7 @@ struct BenchOptions {
 }
 
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: litmus-bench toml|uvlock FILE... [--iterations N]\n".utf8))
+    print("usage: litmus-bench toml|uvlock FILE... [--iterations N]")
     exit(2)
 }
 
@@ -90,6 +95,15 @@ for file in options.files {
         ? benchTOML(bytes, iterations: options.iterations, name: file)
         : benchUvLock(bytes, iterations: options.iterations, name: file)
     let megabytesPerSecond = Double(bytes.count) / seconds / 1e6
-    print("\(file): " + String(format: "%d bytes, best of %d: %.6f s, %.1f MB/s",
-                                bytes.count, options.iterations, seconds, megabytesPerSecond))
+    print("\(file): \(bytes.count) bytes, best of \(options.iterations): \(fixed(seconds, 6)) s, \(fixed(megabytesPerSecond, 1)) MB/s")
+}
+
+/// `value` with `digits` decimals (`%.Nf` without Foundation's formatter).
+func fixed(_ value: Double, _ digits: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let scaled = (value * scale).rounded()
+    let whole = Int(scaled / scale)
+    let fraction = String(Int(abs(scaled - Double(whole) * scale)))
+    return digits == 0 ? "\(whole)" : "\(whole)." + String(repeating: "0", count: max(0, digits - fraction.count)) + fraction
 }

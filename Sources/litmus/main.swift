@@ -1,4 +1,3 @@
-import Foundation
 import LitmusCore
 
-exit(CLI.run(Array(CommandLine.arguments.dropFirst()), console: .standard))
+CLI.main(ProcessArguments.afterProgramName ?? Array(CommandLine.arguments.dropFirst()))

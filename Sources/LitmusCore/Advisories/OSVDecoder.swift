@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Why an OSV file could not be turned into advisories.
 public struct AdvisoryLoadError: Error, Sendable, CustomStringConvertible {
@@ -24,9 +24,9 @@ public enum OSVDecoder {
     public static func decode(_ bytes: [UInt8], source: String) throws(AdvisoryLoadError) -> [Advisory] {
         let json: Any
         do {
-            json = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+            json = try JSONParser.parse(bytes)
         } catch {
-            throw AdvisoryLoadError(source: source, message: "not valid JSON (\(error.localizedDescription))")
+            throw AdvisoryLoadError(source: source, message: "not valid JSON (\(error))")
         }
         if let list = json as? [Any] {
             var out: [Advisory] = []
@@ -73,9 +73,7 @@ public enum OSVDecoder {
             remediation: litmus["remediation"] as? String ?? "",
             safeVersions: litmus["safe_versions"] as? String,
             source: source)
-        if let data = try? JSONSerialization.data(withJSONObject: o, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) {
-            advisory.osvJSON = String(decoding: data, as: UTF8.self)
-        }
+        advisory.osvJSON = JSONWriter.pretty(o)
         return advisory
     }
 
@@ -169,7 +167,7 @@ public enum OSVDecoder {
                 name: name,
                 pathSuffix: f["path_suffix"] as? String,
                 sha256: try digest(f["sha256"], id: id, fail: fail),
-                size: (f["size"] as? NSNumber)?.uint64Value,
+                size: (f["size"] as? Int).flatMap { UInt64(exactly: $0) },
                 versions: strings(f["versions"]),
                 reportAlways: f["report_always"] as? Bool ?? false,
                 description: f["description"] as? String ?? name))

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `litmus audit [--root DIR] [--home DIR ...]`: every environment, cache, startup hook and
 /// persistence file on a host or a mounted image, without running anything from it.
@@ -76,7 +76,7 @@ final class ProgressLine: @unchecked Sendable {
     let enabled: Bool
     private let console: Console
     private let started = Date()
-    private let lock = NSLock()
+    private let lock = Platform.Condition()
     private var shown = false
 
     init(enabled: Bool, console: Console) {

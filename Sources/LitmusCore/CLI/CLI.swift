@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where the CLI writes, and what it knows of its surroundings; tests pass their own.
 public struct Console: Sendable {
@@ -22,15 +22,21 @@ public struct Console: Sendable {
 
     /// The process's real standard output and error.
     public static var standard: Console {
-        Console(out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-                err: { FileHandle.standardError.write(Data($0.utf8)) },
+        Console(out: { Platform.write(1, $0) },
+                err: { Platform.write(2, $0) },
                 stdoutIsTerminal: Platform.isTerminal(1),
-                environment: ProcessInfo.processInfo.environment)
+                environment: Platform.environmentVariables)
     }
 }
 
 /// The command line: `litmus scan|audit|fleet|advisories|version|help`. Returns the exit status.
 public enum CLI {
+    /// Runs `arguments` (without the program name) on the real console and ends the process
+    /// with the exit status.
+    public static func main(_ arguments: [String]) -> Never {
+        Platform.exit(run(arguments, console: .standard))
+    }
+
     /// Runs `arguments` (without the program name).
     public static func run(_ arguments: [String], console: Console) -> Int32 {
         guard let first = arguments.first else {

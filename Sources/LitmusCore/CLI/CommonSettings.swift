@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Options shared by the commands that produce a ``ScanReport`` (`scan`, and `audit`): output
 /// formats and destinations, the fail-on threshold, extra advisories, and the ignore config.
@@ -72,7 +72,7 @@ struct CommonSettings {
         if noConfig { return report }
         guard let config = try ConfigLoading.load(explicit: configPath, roots: searchRoots ? roots : nil) else { return report }
         let applied = config.apply(to: report, database: database, today: ConfigLoading.today(),
-                                   workingDirectory: FileManager.default.currentDirectoryPath)
+                                   workingDirectory: Platform.currentDirectory)
         for warning in config.warnings(database: database, today: ConfigLoading.today()) {
             console.err("litmus: warning: \(Escape.display(warning.location.display)): \(warning.message)\n")
         }
@@ -84,7 +84,7 @@ struct CommonSettings {
         if let outputDirectory {
             try Self.makeDirectory(outputDirectory)
             for format in formats {
-                let path = (outputDirectory as NSString).appendingPathComponent(format.fileName)
+                let path = Paths.join(outputDirectory, format.fileName)
                 try Self.write(format.reporter.render(report, context: context), to: path)
             }
             return
@@ -99,7 +99,7 @@ struct CommonSettings {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw FatalError("cannot create output directory \(Escape.display(path)): \(error.localizedDescription)")
+            throw FatalError("cannot create output directory \(Escape.display(path)): \(error)")
         }
     }
 
@@ -107,7 +107,7 @@ struct CommonSettings {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw FatalError("cannot write report to \(Escape.display(path)): \(error.localizedDescription)")
+            throw FatalError("cannot write report to \(Escape.display(path)): \(error)")
         }
     }
 }

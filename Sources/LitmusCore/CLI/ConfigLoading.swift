@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Finds and reads the ignore config for a run.
 enum ConfigLoading {
@@ -27,22 +27,17 @@ enum ConfigLoading {
 
     private static func defaultPath(roots: [String]) -> String {
         let root = roots.first ?? "."
-        var isDirectory: ObjCBool = false
         let directory: String
-        if FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), !isDirectory.boolValue {
-            directory = (root as NSString).deletingLastPathComponent
+        if case .success(let info) = Platform.fileInfo(root, follow: true), info.kind != .directory {
+            directory = Paths.parent(of: root)
         } else {
             directory = root
         }
-        return directory.isEmpty ? IgnoreConfig.fileName : (directory as NSString).appendingPathComponent(IgnoreConfig.fileName)
+        return directory.isEmpty ? IgnoreConfig.fileName : Paths.join(directory, IgnoreConfig.fileName)
     }
 
     /// Today's date in UTC as `YYYY-MM-DD`, the form `expires` is compared in.
     static func today() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
+        TimeText.day(Date())
     }
 }

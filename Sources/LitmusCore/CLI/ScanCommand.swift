@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `litmus scan [PATH ...]`: scan files and trees, report, and exit by the findings.
 enum ScanCommand {
@@ -69,7 +69,7 @@ enum AdvisoryLoading {
 
 /// A thread-safe list of strings.
 final class Collected: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Platform.Condition()
     private var list: [String] = []
     func append(_ s: String) { lock.lock(); list.append(s); lock.unlock() }
     var items: [String] { lock.lock(); defer { lock.unlock() }; return list }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A conda environment's `conda-meta/` folder: one JSON record per installed package
 /// (`name`, `version`), observed as installed conda packages matched by name against PyPI
@@ -46,7 +46,7 @@ public struct CondaMeta: Extractor {
         do {
             let bytes = try files.read(path, limit: 64 << 20)
             out.filesRead.append(path)
-            guard let json = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+            guard let json = try JSONParser.parse(bytes) as? [String: Any],
                   let n = json["name"] as? String, let v = json["version"] as? String else {
                 out.issues.append(.error(path, stage: name, "conda-meta record lacks \"name\" or \"version\""))
                 return nil
@@ -54,6 +54,8 @@ public struct CondaMeta: Extractor {
             return (n, v)
         } catch let e as ReadError {
             out.issues.append(.error(path, stage: name, "cannot read: \(e.message)"))
+        } catch let e as JSONError {
+            out.issues.append(.error(path, line: e.line, stage: name, "not valid JSON: \(e.message)"))
         } catch {
             out.issues.append(.error(path, stage: name, "not valid JSON"))
         }

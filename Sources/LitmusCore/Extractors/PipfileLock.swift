@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Pipenv's `Pipfile.lock` (JSON, `_meta.pipfile-spec` 6).
 ///
@@ -26,9 +26,9 @@ public struct PipfileLock: Extractor {
         guard let bytes = ManifestInput.bytes(path, files: files, stage: name, into: &out) else { return out }
         let json: Any
         do {
-            json = try JSONSerialization.jsonObject(with: Data(bytes))
+            json = try JSONParser.parse(bytes)
         } catch {
-            out.issues.append(.error(path, stage: name, "not valid JSON: \(error.localizedDescription)"))
+            out.issues.append(.error(path, line: error.line, stage: name, "not valid JSON: \(error.message)"))
             return out
         }
         guard let root = json as? [String: Any] else {
@@ -49,7 +49,12 @@ public struct PipfileLock: Extractor {
     }
 
     private func checkSpec(_ meta: [String: Any]?, path: String, line: Int?, into out: inout Extraction) {
-        let spec = (meta?["pipfile-spec"] as? NSNumber).map { "\($0.intValue)" }
+        let spec: String?
+        switch meta?["pipfile-spec"] {
+        case let n as Int: spec = "\(n)"
+        case let d as Double: spec = d == d.rounded() && abs(d) < 1e15 ? "\(Int(d))" : "\(d)"
+        default: spec = nil
+        }
         LockVersion.check(spec, key: "pipfile-spec", line: line, newest: [6], isKnown: { $0 == [6] },
                           path: path, stage: name, into: &out)
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Who installed which top-level file of one site-packages directory.
 struct Ownership {
@@ -109,7 +109,7 @@ struct Ownership {
         for item in items.sorted(by: { $0.name < $1.name }) where item.name.hasSuffix(".json") {
             let path = Paths.join(meta, item.name)
             guard let bytes = read(path, limit: 64 << 20, what: "conda record") else { continue }
-            guard let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+            guard let json = try? JSONParser.parse(bytes) as? [String: Any] else {
                 ownIssues.append(.error(path, stage: "site-packages", "conda record is not valid JSON; the files it lists count as unowned"))
                 continue
             }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Everything a scan learnt: what was covered, what was found, what could not be read.
 /// Reporters render it; the exit code is derived from it.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One JSON document per run, described by `schema/report.schema.json`; keys sorted so output
 /// is stable. Paths and values go through ``Escape/display(_:)`` like every other output.
@@ -19,8 +19,6 @@ public struct JSONReporter: Reporter {
 
     /// The report as JSON-compatible values.
     static func document(_ report: ScanReport, context: ReportContext) -> [String: Any] {
-        let iso = ISO8601DateFormatter()
-        iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         var bySeverity: [String: Int] = [:]
         for s in Severity.allCases { bySeverity[s.rawValue] = report.findings.filter { $0.severity == s }.count }
         return [
@@ -32,10 +30,10 @@ public struct JSONReporter: Reporter {
             ],
             "command": report.command,
             "host": Escape.display(report.hostName),
-            "machine_id": report.machineID.map { $0 as Any } ?? NSNull(),
+            "machine_id": report.machineID.map { $0 as Any } ?? JSONNull(),
             "roots": report.roots.map(Escape.display),
-            "started_at": iso.string(from: report.startedAt),
-            "finished_at": iso.string(from: report.finishedAt),
+            "started_at": TimeText.iso8601(report.startedAt),
+            "finished_at": TimeText.iso8601(report.finishedAt),
             "duration_seconds": (report.duration * 1000).rounded() / 1000,
             "fail_on": context.failOn?.rawValue ?? "none",
             "exit_code": Int(report.exitCode(failOn: context.failOn)),
@@ -50,7 +48,7 @@ public struct JSONReporter: Reporter {
                 "files_read": report.stats.filesRead,
                 "observations": report.stats.observations,
             ] as [String: Any],
-            "config": report.configPath.map { Escape.display($0) as Any } ?? NSNull(),
+            "config": report.configPath.map { Escape.display($0) as Any } ?? JSONNull(),
             "environments": report.environments.sorted().map(environment),
             "findings": report.findings.map(finding),
             "ignored": report.ignored.map(ignored),
@@ -66,11 +64,11 @@ public struct JSONReporter: Reporter {
             "id": f.id,
             "kind": f.kind.rawValue,
             "severity": f.severity.rawValue,
-            "package": f.package.map { Escape.display($0) as Any } ?? NSNull(),
-            "version": f.version.map { Escape.display($0) as Any } ?? NSNull(),
-            "specifier": f.specifier.map { Escape.display($0) as Any } ?? NSNull(),
+            "package": f.package.map { Escape.display($0) as Any } ?? JSONNull(),
+            "version": f.version.map { Escape.display($0) as Any } ?? JSONNull(),
+            "specifier": f.specifier.map { Escape.display($0) as Any } ?? JSONNull(),
             "path": Escape.display(f.location.path),
-            "line": f.location.line.map { $0 as Any } ?? NSNull(),
+            "line": f.location.line.map { $0 as Any } ?? JSONNull(),
             // Advisory text may come from a user's --advisories file: escaped like paths.
             "advisory": ["id": Escape.display(f.advisoryID), "aliases": f.aliases.map(Escape.display)],
             "evidence": Escape.display(f.evidence),
@@ -84,7 +82,7 @@ public struct JSONReporter: Reporter {
         out["ignore_rule"] = [
             "path": Escape.display(i.configPath),
             "line": i.configLine,
-            "expires": i.expires.map { $0 as Any } ?? NSNull(),
+            "expires": i.expires.map { $0 as Any } ?? JSONNull(),
         ] as [String: Any]
         return out
     }
@@ -93,7 +91,7 @@ public struct JSONReporter: Reporter {
         [
             "path": Escape.display(e.path),
             "kind": e.kind.rawValue,
-            "python_version": e.pythonVersion.map { Escape.display($0) as Any } ?? NSNull(),
+            "python_version": e.pythonVersion.map { Escape.display($0) as Any } ?? JSONNull(),
             "distributions": e.distributions,
         ]
     }
@@ -101,7 +99,7 @@ public struct JSONReporter: Reporter {
     private static func issue(_ i: ScanIssue) -> [String: Any] {
         [
             "path": Escape.display(i.location.path),
-            "line": i.location.line.map { $0 as Any } ?? NSNull(),
+            "line": i.location.line.map { $0 as Any } ?? JSONNull(),
             "stage": i.stage,
             "message": Escape.display(i.message),
         ]

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// JUnit XML for CI test-report views (GitLab `artifacts:reports:junit`, Jenkins, CircleCI).
 ///
@@ -27,12 +27,10 @@ public struct JUnitReporter: Reporter {
         let skipped = cases.filter { $0.findings.isEmpty && $0.errors.isEmpty }.count
         let clean = report.findings.isEmpty && report.errors.isEmpty
         let tests = cases.count + (clean ? 1 : 0)
-        let time = String(format: "%.3f", report.duration)
-        let iso = ISO8601DateFormatter()
-        iso.formatOptions = [.withInternetDateTime]
+        let time = TimeText.fixed(report.duration, digits: 3)
         let counts = "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(time)\""
         var out = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<testsuites name=\"litmus\" \(counts)>"]
-        out.append("  <testsuite name=\"litmus \(attr(report.command))\" \(counts) timestamp=\"\(iso.string(from: report.startedAt))\" hostname=\"\(attr(report.hostName))\">")
+        out.append("  <testsuite name=\"litmus \(attr(report.command))\" \(counts) timestamp=\"\(TimeText.iso8601(report.startedAt, fractional: false))\" hostname=\"\(attr(report.hostName))\">")
         out += properties(report, context: context)
         for c in cases { out += testcase(c, command: report.command) }
         if clean { out += summaryCase(report) }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers.
 ///
@@ -141,9 +141,9 @@ public struct SARIFReporter: Reporter {
                 "kind": f.kind.rawValue,
                 "severity": f.severity.rawValue,
                 "security-severity": securitySeverity(f.severity),
-                "package": f.package.map { Escape.display($0) as Any } ?? NSNull(),
-                "version": f.version.map { Escape.display($0) as Any } ?? NSNull(),
-                "specifier": f.specifier.map { Escape.display($0) as Any } ?? NSNull(),
+                "package": f.package.map { Escape.display($0) as Any } ?? JSONNull(),
+                "version": f.version.map { Escape.display($0) as Any } ?? JSONNull(),
+                "specifier": f.specifier.map { Escape.display($0) as Any } ?? JSONNull(),
                 "remediation": f.remediation,
             ] as [String: Any],
         ]
@@ -152,8 +152,6 @@ public struct SARIFReporter: Reporter {
     }
 
     private static func invocation(_ report: ScanReport, context: ReportContext) -> [String: Any] {
-        let iso = ISO8601DateFormatter()
-        iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let notifications = report.issues.map { issue -> [String: Any] in
             [
                 "level": issue.level == .error ? "error" : "warning",
@@ -164,8 +162,8 @@ public struct SARIFReporter: Reporter {
         return [
             "executionSuccessful": report.errors.isEmpty,
             "exitCode": Int(report.exitCode(failOn: context.failOn)),
-            "startTimeUtc": iso.string(from: report.startedAt),
-            "endTimeUtc": iso.string(from: report.finishedAt),
+            "startTimeUtc": TimeText.iso8601(report.startedAt),
+            "endTimeUtc": TimeText.iso8601(report.finishedAt),
             "toolExecutionNotifications": notifications,
         ]
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Runs a scan: walks the roots, hands every claimed entry to its extractor, matches the
 /// observations against the advisories, and assembles a ``ScanReport``.
@@ -108,7 +108,7 @@ public struct Scanner: Sendable {
 /// hashed file, and holding them all until the walk ends cost more memory than the walk.
 final class Collector: @unchecked Sendable {
     private let matcher: Matcher
-    private let lock = NSLock()
+    private let lock = Platform.Condition()
     private var extraction = Extraction()
     private var matched: [Finding] = []
     private var observations = 0
@@ -160,9 +160,8 @@ final class Ticker: @unchecked Sendable {
     private let walker: Walker
     private let collector: Collector
     private let report: @Sendable (Int, Int) -> Void
-    private let done = NSCondition()
+    private let done = Platform.Condition()
     private var stopped = false
-    private var thread: Thread?
 
     init(walker: Walker, collector: Collector, report: @escaping @Sendable (Int, Int) -> Void) {
         self.walker = walker
@@ -171,16 +170,14 @@ final class Ticker: @unchecked Sendable {
     }
 
     func start() {
-        let t = Thread { [self] in
+        Platform.startThread { [self] in
             done.lock()
             while !stopped {
-                _ = done.wait(until: Date().addingTimeInterval(0.25))
+                done.wait(seconds: 0.25)
                 if !stopped { report(walker.directoriesListed, collector.environmentCount) }
             }
             done.unlock()
         }
-        thread = t
-        t.start()
     }
 
     func stop() {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
 import Glibc
@@ -187,6 +187,9 @@ enum Platform {
         deinit { closedir(stream) }
     }
 
+    /// Where the kernel lists this process's mounts.
+    static let mountInfoPath = "/proc/self/mountinfo"
+
     /// Filesystem types that hold kernel state, not files: a walk never descends into them.
     static let pseudoFilesystemTypes: Set<String> = [
         "proc", "sysfs", "devpts", "cgroup", "cgroup2", "debugfs", "tracefs", "securityfs", "pstore",
@@ -194,9 +197,14 @@ enum Platform {
     ]
 
     /// Device numbers (as `st_dev`) of mounted kernel filesystems, read from
-    /// `/proc/self/mountinfo`; empty when it cannot be read.
-    static func pseudoFilesystemDevices() -> Set<UInt64> {
-        guard let bytes = try? DiskReader(followSymlinks: true).read("/proc/self/mountinfo", limit: 8 << 20) else { return [] }
+    /// `/proc/self/mountinfo`, or why that file could not be read (no /proc mounted).
+    static func pseudoFilesystemDevices() -> Result<Set<UInt64>, ReadError> {
+        let bytes: [UInt8]
+        do {
+            bytes = try DiskReader(followSymlinks: true).read(mountInfoPath, limit: 8 << 20)
+        } catch {
+            return .failure(error)
+        }
         var out = Set<UInt64>()
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
             let halves = line.components(separatedBy: " - ")
@@ -208,13 +216,137 @@ enum Platform {
             guard numbers.count == 2 else { continue }
             out.insert(makeDevice(major: numbers[0], minor: numbers[1]))
         }
-        return out
+        return .success(out)
     }
 
     /// glibc's `makedev`.
     static func makeDevice(major: UInt64, minor: UInt64) -> UInt64 {
         ((major & 0xffff_f000) << 32) | ((major & 0x0fff) << 8) | ((minor & 0xffff_ff00) << 12) | (minor & 0xff)
     }
+
+    /// A mutual-exclusion lock (a pthread mutex) with a condition variable, for the few
+    /// places threads share state. `lock`/`unlock` alone make it a plain lock.
+    final class Condition: @unchecked Sendable {
+        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        private let cond = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+        init() {
+            pthread_mutex_init(mutex, nil)
+            var attributes = pthread_condattr_t()
+            pthread_condattr_init(&attributes)
+            pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+            pthread_cond_init(cond, &attributes)
+            pthread_condattr_destroy(&attributes)
+        }
+
+        deinit {
+            pthread_cond_destroy(cond)
+            pthread_mutex_destroy(mutex)
+            cond.deallocate()
+            mutex.deallocate()
+        }
+
+        func lock() { pthread_mutex_lock(mutex) }
+        func unlock() { pthread_mutex_unlock(mutex) }
+
+        /// Runs `body` holding the lock.
+        func withLock<T>(_ body: () throws -> T) rethrows -> T {
+            lock()
+            defer { unlock() }
+            return try body()
+        }
+
+        /// Waits for a broadcast; the lock must be held.
+        func wait() { pthread_cond_wait(cond, mutex) }
+
+        /// Waits for a broadcast or `seconds`, whichever comes first; the lock must be held.
+        func wait(seconds: Double) {
+            var now = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &now)
+            let nanos = Int(now.tv_nsec) + Int(seconds * 1_000_000_000)
+            var deadline = timespec(tv_sec: now.tv_sec + nanos / 1_000_000_000, tv_nsec: nanos % 1_000_000_000)
+            pthread_cond_timedwait(cond, mutex, &deadline)
+        }
+
+        /// Wakes every waiter; the lock must be held.
+        func broadcast() { pthread_cond_broadcast(cond) }
+    }
+
+    /// Runs `body` on a new detached thread (not a Dispatch worker, so a long-waiting body
+    /// never takes a worker from the walk). Returns false when no thread could be made.
+    @discardableResult
+    static func startThread(_ body: @escaping @Sendable () -> Void) -> Bool {
+        final class Box { let body: @Sendable () -> Void; init(_ b: @escaping @Sendable () -> Void) { body = b } }
+        let context = Unmanaged.passRetained(Box(body)).toOpaque()
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { raw in
+            guard let raw else { return nil }
+            let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
+            box.body()
+            return nil
+        }, context)
+        guard started == 0 else {
+            Unmanaged<Box>.fromOpaque(context).release()
+            return false
+        }
+        pthread_detach(thread)
+        return true
+    }
+
+    /// `statfs` magic numbers of the kernel filesystems in ``pseudoFilesystemTypes``, for
+    /// when `/proc/self/mountinfo` cannot be read (no /proc in a chroot or rescue shell).
+    static let pseudoFilesystemMagics: Set<Int64> = [
+        0x9fa0, 0x6265_6572, 0x1cd1, 0x27e0eb, 0x6367_7270, 0x6462_6720, 0x7472_6163, 0x7363_6673,
+        0x6165_676C, 0xcafe_4a11, 0x1980_0202, 0x6265_6570, 0x6573_5543, 0x4249_4e4d, 0xf97c_ff8c,
+        0xde5e_81e4, 0x6e73_6673, 0x0187,
+    ]
+
+    /// Whether the open directory `fd` is on a kernel filesystem, judged by `fstatfs`.
+    static func isPseudoFilesystem(fd: Int32) -> Bool {
+        // struct statfs is 120 bytes on 64-bit Linux and starts with f_type (a long) on
+        // x86_64 and aarch64; the buffer is larger so a different layout cannot overflow it.
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 512, alignment: 16)
+        defer { buffer.deallocate() }
+        guard linuxFstatfs(fd, buffer) == 0 else { return false }
+        return pseudoFilesystemMagics.contains(Int64(buffer.load(as: Int.self)))
+    }
+    /// Writes all of `text` to `fd` (standard output or error), retrying short writes and
+    /// interruptions; stops quietly if the reader went away.
+    static func write(_ fd: Int32, _ text: String) {
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { return }
+            }
+        }
+    }
+
+    /// Every environment variable, from `environ` (no /proc needed); the first of duplicates wins,
+    /// as `getenv` does.
+    static var environmentVariables: [String: String] {
+        var out: [String: String] = [:]
+        var cursor = environ
+        while let entry = cursor.pointee {
+            let text = String(cString: entry)
+            if let eq = text.firstIndex(of: "=") {
+                let key = String(text[..<eq])
+                if out[key] == nil { out[key] = String(text[text.index(after: eq)...]) }
+            }
+            cursor += 1
+        }
+        return out
+    }
+
+    /// The current working directory, or "." when it cannot be named.
+    static var currentDirectory: String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        return PathBytes.string(fromCString: buffer)
+    }
+    /// Ends the process with `status`.
+    static func exit(_ status: Int32) -> Never { Glibc.exit(status) }
 
     /// The number of online processors.
     static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
@@ -235,3 +367,8 @@ enum Platform {
         return PathBytes.string(fromCString: buf)
     }
 }
+
+// <sys/statfs.h> is not part of the Glibc module; fstatfs(2) takes an int and a pointer,
+// which the Swift and C calling conventions pass alike.
+@_silgen_name("fstatfs")
+private func linuxFstatfs(_ fd: Int32, _ buffer: UnsafeMutableRawPointer) -> Int32

@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
 
 /// How a walk treats links, version-control folders and threads.
 public struct WalkOptions: Sendable {
@@ -46,13 +46,21 @@ public final class Walker: @unchecked Sendable {
     }
 
     private let options: WalkOptions
-    private let lock = NSCondition()
+    private let lock = Platform.Condition()
     private var stack: [Pending] = []
     private var active = 0
     private var visited = Set<[UInt64]>()
     private var summary = WalkSummary()
     private var listed = 0
-    private lazy var pseudoDevices = Platform.pseudoFilesystemDevices()
+    private lazy var pseudoDevices: Set<UInt64> = {
+        switch Platform.pseudoFilesystemDevices() {
+        case .success(let devices): return devices
+        case .failure(let error):
+            summary.issues.append(.warning(Platform.mountInfoPath, stage: "walk",
+                "cannot read the mount table (\(error.message)); kernel filesystems are recognised by their statfs type instead"))
+            return []
+        }
+    }()
 
     /// Creates a walker.
     public init(options: WalkOptions = WalkOptions()) {
@@ -159,7 +167,8 @@ public final class Walker: @unchecked Sendable {
             return
         }
         guard case .success(let me) = Platform.fileInfo(fd: directory.fd) else { return }
-        if let parent = dir.parentDevice, parent != me.device, pseudoDevices.contains(me.device) {
+        if let parent = dir.parentDevice, parent != me.device,
+           pseudoDevices.contains(me.device) || Platform.isPseudoFilesystem(fd: directory.fd) {
             local.skippedMounts.append(dir.path)
             return
         }
