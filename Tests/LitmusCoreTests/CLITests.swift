@@ -25,7 +25,7 @@ final class Captured: @unchecked Sendable {
 
     @Test(arguments: [
         (["scan", "--frobnicate"], "litmus: error: unknown option '--frobnicate' for 'litmus scan' (see 'litmus scan --help')"),
-        (["scan", "--format", "yaml"], "litmus: error: --format takes text, json, sarif, junit, markdown (comma-separated), not 'yaml' (see 'litmus scan --help')"),
+        (["scan", "--format", "yaml"], "litmus: error: --format takes text, json, sarif, junit, markdown, cyclonedx (comma-separated), not 'yaml' (see 'litmus scan --help')"),
         (["scan", "--fail-on", "severe"], "litmus: error: --fail-on must be critical, high, medium, low or none, not 'severe' (see 'litmus scan --help')"),
         (["scan", "--format"], "litmus: error: option '--format' needs a value (FORMAT) (see 'litmus scan --help')"),
         (["scan", "--quiet=yes"], "litmus: error: option '--quiet' takes no value (see 'litmus scan --help')"),

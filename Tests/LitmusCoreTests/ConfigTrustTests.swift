@@ -68,8 +68,6 @@ import Testing
             let doc = try ReportFixtures.json(result.out)
             let lines = (doc["ignored"] as? [[String: Any]] ?? []).compactMap { ($0["ignore_rule"] as? [String: Any])?["line"] as? Int }
             #expect(lines.sorted() == [2, 6])
-        case "sarif":
-            #expect(result.out.contains("\"ignoreLine\" : 2") && result.out.contains("\"ignoreLine\" : 6"))
         default:
             #expect(result.out.contains("ignore.toml:2") && result.out.contains("ignore.toml:6"), "\(format): \(result.out)")
         }

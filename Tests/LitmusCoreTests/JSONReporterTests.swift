@@ -8,6 +8,7 @@ import Testing
         let doc = try ReportFixtures.json(JSONReporter().render(report, context: ReportContext()))
         #expect(doc["schema_version"] as? String == "1.2.0")
         #expect(doc["machine_id"] is NSNull)
+        #expect((doc["exclude"] as? [String: Any])?["count"] as? Int == 0)
         #expect(doc["exit_code"] as? Int == 1)
         #expect(doc["command"] as? String == "scan")
         #expect((doc["environments"] as? [Any])?.isEmpty == true)

@@ -24,6 +24,22 @@ import Testing
         #expect(XMLParser(data: Data(xml.utf8)).parse())
     }
 
+    @Test func findingsBelowFailOnPassButStayVisible() throws {
+        let report = try ReportFixtures.scan(["requirements/ranges"])
+        #expect(!report.findings.isEmpty && report.findings.allSatisfy { $0.severity == .low })
+        #expect(report.exitCode(failOn: .high) == ExitCode.clean)
+        let xml = JUnitReporter().render(report, context: ReportContext(failOn: .high))
+        #expect(xml.contains("failures=\"0\" errors=\"0\""))
+        #expect(!xml.contains("<failure"))
+        #expect(xml.contains("<system-out>\nBelow --fail-on high (reported, not failing):\nLOW "))
+        #expect(xml.contains("<property name=\"below_fail_on\" value=\"\(report.findings.count)\"/>"))
+        let strict = JUnitReporter().render(report, context: ReportContext(failOn: .low))
+        #expect(report.exitCode(failOn: .low) == ExitCode.findings)
+        #expect(!strict.contains("failures=\"0\"") && strict.contains("<failure"))
+        #expect(!JUnitReporter().render(report, context: ReportContext(failOn: nil)).contains("<failure"))
+        #expect(XMLParser(data: Data(xml.utf8)).parse())
+    }
+
     @Test func cleanScanHasOneSummaryCase() throws {
         let report = try ReportFixtures.scan(["requirements/pip-freeze/clean"])
         let xml = JUnitReporter().render(report, context: ReportContext())

@@ -15,27 +15,32 @@ import Testing
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "litmus")
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(rules.map { $0["id"] as? String } == ["MAL-2026-2144", "MAL-2026-2254"])
+        #expect(rules.map { $0["id"] as? String } == ["MAL-2026-2144/compromised-version", "MAL-2026-2144/ioc-file"])
         let rule = try #require(rules.first)
         #expect(rule["helpUri"] as? String == "https://osv.dev/vulnerability/MAL-2026-2144")
-        #expect(rule["name"] as? String == "CompromisedLitellm")
+        #expect(rule["name"] as? String == "CompromisedLitellmCompromisedVersion")
         let props = try #require(rule["properties"] as? [String: Any])
         #expect(props["security-severity"] as? String == "9.8")
-        #expect(props["tags"] as? [String] == ["security", "supply-chain"])
+        #expect(props["tags"] as? [String] == ["security", "supply-chain", "compromised-version"])
         #expect(((rule["help"] as? [String: Any])?["markdown"] as? String)?.contains("Remediation") == true)
 
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == 2)
         let first = try #require(results.first)
-        #expect(first["ruleId"] as? String == "MAL-2026-2144")
+        #expect(first["ruleId"] as? String == "MAL-2026-2144/compromised-version")
         #expect(first["ruleIndex"] as? Int == 0)
         #expect(first["level"] as? String == "error")
         let location = try #require(((first["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
         let artifact = try #require(location["artifactLocation"] as? [String: Any])
         #expect(artifact["uri"] as? String == "fixtures/dist-info/pip-venv/compromised/V/lib/python3.11/site-packages/litellm-1.82.8.dist-info/METADATA")
         #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
-        #expect((location["region"] as? [String: Any])?["startLine"] as? Int == 3)
-        #expect((first["partialFingerprints"] as? [String: String])?["litmus/v1"] == report.findings.first?.id)
+        let region = try #require(location["region"] as? [String: Int])
+        #expect(region == ["startLine": 3, "startColumn": 1, "endLine": 4, "endColumn": 1])
+        #expect((first["partialFingerprints"] as? [String: String])?["litmusFinding/v2"]?.count == 32)
+        let bases = try #require(run["originalUriBaseIds"] as? [String: [String: String]])
+        #expect(bases["%SRCROOT%"]?["uri"] == "file://" + ReportFixtures.packageRoot.path + "/")
+        #expect((run["automationDetails"] as? [String: String])?["id"] == "litmus/scan/")
+        #expect((run["properties"] as? [String: Any])?["host"] as? String == report.hostName)
         let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
         #expect(invocation["executionSuccessful"] as? Bool == true)
     }
@@ -52,15 +57,62 @@ import Testing
         #expect(((note["message"] as? [String: Any])?["text"] as? String)?.hasPrefix("./missing/requirements.txt:4: [read]") == true)
     }
 
-    @Test func ignoredFindingsBecomeExternalSuppressions() throws {
+    @Test func ignoredFindingsAreLeftOutUnlessAsked() throws {
         let scanned = try ReportFixtures.scan(["requirements/pip-freeze/compromised"])
         let config = IgnoreConfig(path: ".litmus.toml", rules: [IgnoreRule(id: "MAL-2026-2144", reason: "accepted risk", line: 1)])
         let report = config.apply(to: scanned, database: try AdvisoryDatabase.embedded(), today: "2026-11-23", workingDirectory: "/w")
-        let run = try run(ReportFixtures.json(SARIFReporter().render(report, context: ReportContext())))
-        let result = try #require((run["results"] as? [[String: Any]])?.first)
+        #expect(!report.ignored.isEmpty)
+        let plain = try run(ReportFixtures.json(SARIFReporter().render(report, context: ReportContext())))
+        #expect((plain["results"] as? [Any])?.count == report.findings.count)
+        let listed = try #require((plain["properties"] as? [String: Any])?["ignored"] as? [[String: Any]])
+        #expect(listed.count == report.ignored.count && listed.first?["reason"] as? String == "accepted risk")
+        let run = try run(ReportFixtures.json(SARIFReporter().render(report, context: ReportContext(sarifIncludeIgnored: true))))
+        let result = try #require((run["results"] as? [[String: Any]])?.last)
         let suppression = try #require((result["suppressions"] as? [[String: Any]])?.first)
         #expect(suppression["kind"] as? String == "external")
-        #expect(suppression["justification"] as? String == "accepted risk")
+        #expect(suppression["justification"] as? String == "accepted risk (.litmus.toml:1)")
+    }
+
+    @Test func eachSeverityHasItsOwnRule() throws {
+        let report = try ReportFixtures.scan(["requirements/ranges", "requirements/pip-freeze/compromised"])
+        let run = try run(ReportFixtures.json(SARIFReporter().render(report, context: ReportContext())))
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let score = Dictionary(rules.map { ($0["id"] as? String ?? "", ($0["properties"] as? [String: Any])?["security-severity"] as? String ?? "") },
+                               uniquingKeysWith: { a, _ in a })
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(Set(results.compactMap { ($0["properties"] as? [String: Any])?["severity"] as? String }) == ["low", "critical"])
+        for r in results {
+            let severity = try #require((r["properties"] as? [String: Any])?["severity"] as? String)
+            let rule = try #require(r["ruleId"] as? String)
+            #expect(score[rule] == SARIFReporter.securitySeverity(try #require(Severity(rawValue: severity))), "\(rule)")
+        }
+    }
+
+    @Test func auditFingerprintsDifferByHostAndNotByMountPoint() throws {
+        var a = try ReportFixtures.scan(["dist-info/pip-venv/compromised"])
+        a.command = "audit"
+        a.roots = ["/"]
+        a.findings = a.findings.map { var f = $0; f.location.path = "/srv/venv/" + f.location.path; return f }
+        var b = a
+        b.hostName = "other-host"
+        var c = a
+        c.roots = ["/mnt/image"]
+        c.findings = a.findings.map { var f = $0; f.location.path = "/mnt/image" + f.location.path; return f }
+        func prints(_ r: ScanReport) throws -> [String] {
+            let results = try #require(try run(ReportFixtures.json(SARIFReporter().render(r, context: ReportContext())))["results"] as? [[String: Any]])
+            return results.compactMap { ($0["partialFingerprints"] as? [String: String])?[SARIFReporter.fingerprintKey] }
+        }
+        let pa = try prints(a), pb = try prints(b), pc = try prints(c)
+        #expect(pa.count == a.findings.count && Set(pa).count == pa.count)
+        #expect(Set(pa).isDisjoint(with: pb), "two hosts, distinct fingerprints")
+        #expect(pa == pc, "the same host's image mounted elsewhere keeps its fingerprints")
+        let doc = try run(ReportFixtures.json(SARIFReporter().render(b, context: ReportContext())))
+        #expect((doc["automationDetails"] as? [String: String])?["id"] == "litmus/audit/other-host/")
+        let first = try #require((doc["results"] as? [[String: Any]])?.first)
+        #expect(((first["message"] as? [String: Any])?["text"] as? String)?.hasSuffix(" on host other-host") == true)
+        let artifact = try #require(((first["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: String])
+        #expect(artifact["uriBaseId"] == "ROOT0" && artifact["uri"]?.hasPrefix("srv/venv/fixtures/") == true)
+        #expect((doc["originalUriBaseIds"] as? [String: [String: String]])?["ROOT0"]?["uri"] == "file:///")
     }
 
     @Test(arguments: [

@@ -25,11 +25,12 @@ enum AuditCommand {
         guard case .success(let info) = Platform.fileInfo(root, follow: true), info.kind == .directory else {
             throw UsageError("--root \(Escape.display(root)) is not a directory", command: "audit")
         }
-        let walk = WalkOptions(followSymlinks: false, threads: try ScanCommand.threads(args, command: "audit"))
+        let walk = WalkOptions(followSymlinks: false, threads: try ScanCommand.threads(args, command: "audit"), exclude: settings.exclude)
         let extraHomes = args.values["--home"] ?? []
         let homes = Homes.find(root: root, extra: extraHomes)
         let roots = [root] + extraHomes.filter { Paths.relative($0, to: root) == nil }
-        let scanner = Scanner.audit(database: settings.database, root: root, walkOptions: walk)
+        var scanner = Scanner.audit(database: settings.database, root: root, walkOptions: walk)
+        scanner.collectsInventory = settings.needsInventory
         let progress = ProgressLine(enabled: Platform.isTerminal(2) && !settings.context.quiet, console: console)
         var scanned = scanner.scan(roots, command: "audit", progress: progress.enabled ? progress.update : nil)
         progress.finish()

@@ -5,9 +5,11 @@ import FoundationEssentials
 struct CommonSettings {
     /// The options behind these settings, for the commands' option lists and help.
     static let reportOptions: [OptionSpec] = [
-        OptionSpec("--format", value: "FORMAT", help: "text (default), json, sarif, junit, markdown; several with commas (needs --output-dir)"),
+        OptionSpec("--format", value: "FORMAT", help: "text (default), json, sarif, junit, markdown, cyclonedx; several with commas (needs --output-dir)"),
         OptionSpec("--output", short: "-o", value: "FILE", help: "write the report to FILE instead of standard output (one format)"),
-        OptionSpec("--output-dir", value: "DIR", help: "write each format to DIR/litmus.{txt,json,sarif,junit.xml,md}"),
+        OptionSpec("--output-dir", value: "DIR", help: "write each format to DIR/litmus.{txt,json,sarif,junit.xml,md,cdx.json}"),
+        OptionSpec("--exclude", value: "GLOB", help: "skip paths matching GLOB, relative to the root (repeatable; a name without '/' matches at any depth)"),
+        OptionSpec("--sarif-include-ignored", help: "SARIF: also emit ignored findings, as suppressed results (GitHub shows them as open alerts)"),
         OptionSpec("--fail-on", value: "SEVERITY", help: "exit 1 on findings at or above: critical, high (default), medium, low, none"),
         OptionSpec("--config", value: "FILE", help: "ignore file to use (scan default: .litmus.toml at the first scan root, if present; audit reads none unless named)"),
         OptionSpec("--no-config", help: "apply no ignore file at all, not even .litmus.toml at the scan root"),
@@ -24,6 +26,7 @@ struct CommonSettings {
     var noConfig: Bool
     var context: ReportContext
     var database: AdvisoryDatabase
+    var exclude: [ExcludePattern]
 
     init(_ args: ParsedArguments, command: String, console: Console) throws {
         self.formats = try Self.formats(args.value("--format") ?? "text", command: command)
@@ -43,9 +46,20 @@ struct CommonSettings {
         let failOn = try Self.failOn(args.value("--fail-on") ?? "high", command: command)
         let noColor = args.flags.contains("--no-color") || !(console.environment["NO_COLOR"] ?? "").isEmpty
         let color = formats == [.text] && output == nil && outputDirectory == nil && console.stdoutIsTerminal && !noColor
-        self.context = ReportContext(failOn: failOn, color: color, quiet: args.flags.contains("--quiet"))
+        self.context = ReportContext(failOn: failOn, color: color, quiet: args.flags.contains("--quiet"),
+                                     sarifIncludeIgnored: args.flags.contains("--sarif-include-ignored"))
+        var exclude: [ExcludePattern] = []
+        for pattern in args.values["--exclude"] ?? [] {
+            do { exclude.append(try ExcludePattern(pattern)) } catch {
+                throw UsageError("--exclude '\(Escape.display(pattern))': \(error.message)", command: command)
+            }
+        }
+        self.exclude = exclude
         self.database = try AdvisoryLoading.database(extra: args.values["--advisories"] ?? [])
     }
+
+    /// Whether any requested format needs the package inventory.
+    var needsInventory: Bool { formats.contains { $0.needsInventory } }
 
     private static func formats(_ text: String, command: String) throws -> [OutputFormat] {
         switch OutputFormat.list(text) {

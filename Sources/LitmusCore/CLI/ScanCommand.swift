@@ -15,9 +15,12 @@ enum ScanCommand {
             return ExitCode.clean
         }
         let settings = try CommonSettings(args, command: "scan", console: console)
-        let walk = WalkOptions(followSymlinks: args.flags.contains("--follow-symlinks"), threads: try threads(args, command: "scan"))
+        let walk = WalkOptions(followSymlinks: args.flags.contains("--follow-symlinks"), threads: try threads(args, command: "scan"),
+                               exclude: settings.exclude)
         let roots = args.positionals.isEmpty ? ["."] : args.positionals
-        let scanned = Scanner(database: settings.database, walkOptions: walk).scan(roots)
+        var scanner = Scanner(database: settings.database, walkOptions: walk)
+        scanner.collectsInventory = settings.needsInventory
+        let scanned = scanner.scan(roots)
         let report = try settings.applyIgnores(to: scanned, roots: roots, console: console)
         try settings.emit(report, console: console)
         return report.exitCode(failOn: settings.context.failOn)

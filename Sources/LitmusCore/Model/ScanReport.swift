@@ -61,6 +61,22 @@ public struct ScanReport: Sendable {
     public var configPath: String?
     /// The audited root's `/etc/machine-id` (`audit` only; nil when missing or malformed).
     public var machineID: String?
+    /// The working directory the scan ran in (relative paths are relative to it), if known.
+    public var workingDirectory: String?
+    /// The `--exclude` patterns applied.
+    public var excludePatterns: [String] = []
+    /// Paths `--exclude` kept out of the walk (a pruned directory is one entry), sorted; at
+    /// most ``ScanReport/excludedListLimit`` are listed, ``ScanReport/excludedCount`` counts all.
+    public var excluded: [String] = []
+    /// How many paths `--exclude` kept out (directories count once, whatever they hold).
+    public var excludedCount = 0
+    /// Package observations kept for an SBOM (only when an output asks for it), sorted.
+    public var inventory: [InventoryItem] = []
+    /// Whether the inventory was collected (false: the output did not need one).
+    public var inventoryCollected = false
+
+    /// Most excluded paths listed by name in a report.
+    public static let excludedListLimit = 10_000
 
     /// Starts a report.
     public init(command: String, roots: [String], database: AdvisoryDatabase, startedAt: Date) {

@@ -4,7 +4,8 @@ import FoundationEssentials
 /// is stable. Paths and values go through ``Escape/display(_:)`` like every other output.
 ///
 /// Schema history: 1.0.0 first shape; 1.1.0 added `environments` (with `distributions`),
-/// `homes`, `ignored`, `config` and `summary.ignored`; 1.2.0 added `machine_id`.
+/// `homes`, `ignored`, `config` and `summary.ignored`; 1.2.0 added `machine_id`, `exclude`
+/// (patterns and the excluded paths) and `summary.excluded`.
 public struct JSONReporter: Reporter {
     /// The report schema's version; additive changes bump the minor number.
     public static let schemaVersion = "1.2.0"
@@ -41,6 +42,7 @@ public struct JSONReporter: Reporter {
                 "findings": report.findings.count,
                 "by_severity": bySeverity,
                 "ignored": report.ignored.count,
+                "excluded": report.excludedCount,
                 "errors": report.errors.count,
                 "warnings": report.warnings.count,
                 "directories": report.stats.directories,
@@ -56,6 +58,8 @@ public struct JSONReporter: Reporter {
             "warnings": report.warnings.map(issue),
             "skipped_mounts": report.skippedMounts.map(Escape.display),
             "homes": report.homes.map(Escape.display),
+            "exclude": ["patterns": report.excludePatterns.map(Escape.display), "count": report.excludedCount,
+                        "paths": report.excluded.map(Escape.display)] as [String: Any],
         ]
     }
 

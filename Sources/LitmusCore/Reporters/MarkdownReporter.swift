@@ -17,6 +17,9 @@ public struct MarkdownReporter: Reporter {
         out.append(countsLine(report, context: context))
         out += list("Not scanned (errors; the scan is incomplete)", report.errors.map(issueLine))
         out += list("Ignored by \(MarkdownText.escape(report.configPath ?? "config"))", report.ignored.map(ignoredLine))
+        out += list("Excluded by --exclude (\(report.excludedCount), not scanned)",
+                    report.excluded.prefix(Self.maxRows).map { MarkdownText.escape($0) }
+                        + (report.excludedCount > Self.maxRows ? ["… and \(report.excludedCount - Self.maxRows) more"] : []))
         out += list("Warnings", report.warnings.map(issueLine))
         return out.joined(separator: "\n") + "\n"
     }

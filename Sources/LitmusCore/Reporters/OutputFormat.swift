@@ -1,6 +1,6 @@
 /// The output formats `--format` accepts (several at once with `--output-dir`).
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case text, json, sarif, junit, markdown
+    case text, json, sarif, junit, markdown, cyclonedx
 
     /// The reporter for this format.
     public var reporter: any Reporter {
@@ -10,6 +10,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .sarif: return SARIFReporter()
         case .junit: return JUnitReporter()
         case .markdown: return MarkdownReporter()
+        case .cyclonedx: return CycloneDXReporter()
         }
     }
 
@@ -21,15 +22,19 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .sarif: return "litmus.sarif"
         case .junit: return "litmus.junit.xml"
         case .markdown: return "litmus.md"
+        case .cyclonedx: return "litmus.cdx.json"
         }
     }
 
-    /// Parses a comma-separated list (`json,sarif`); `md` is accepted for markdown. Duplicates
+    /// Whether the scan must keep a package inventory for this format.
+    public var needsInventory: Bool { self == .cyclonedx }
+
+    /// Parses a comma-separated list (`json,sarif`); `md` is accepted for markdown, `cdx` for cyclonedx. Duplicates
     /// are dropped, order is kept; fails naming the first unknown word.
     public static func list(_ text: String) -> Result<[OutputFormat], FormatListError> {
         var out: [OutputFormat] = []
         for word in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let name = word == "md" ? "markdown" : String(word)
+            let name = word == "md" ? "markdown" : word == "cdx" ? "cyclonedx" : String(word)
             guard let format = OutputFormat(rawValue: name) else { return .failure(FormatListError(word: String(word))) }
             if !out.contains(format) { out.append(format) }
         }

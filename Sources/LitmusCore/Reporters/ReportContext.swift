@@ -6,11 +6,15 @@ public struct ReportContext: Sendable {
     public var color: Bool
     /// Print findings and errors only.
     public var quiet: Bool
+    /// SARIF: also emit ignored findings as suppressed results (`--sarif-include-ignored`).
+    /// Off by default, because GitHub code scanning opens alerts for suppressed results.
+    public var sarifIncludeIgnored: Bool
 
     /// Creates a context.
-    public init(failOn: Severity? = .high, color: Bool = false, quiet: Bool = false) {
+    public init(failOn: Severity? = .high, color: Bool = false, quiet: Bool = false, sarifIncludeIgnored: Bool = false) {
         self.failOn = failOn
         self.color = color
         self.quiet = quiet
+        self.sarifIncludeIgnored = sarifIncludeIgnored
     }
 }

@@ -92,6 +92,12 @@ public struct TextReporter: Reporter {
             for e in report.errors { out.append("  \(Escape.display(e.location.display)): [\(e.stage)] \(Escape.display(e.message))") }
             out.append("")
         }
+        if !quiet && !report.excluded.isEmpty {
+            out.append(paint.bold("Excluded by --exclude \(report.excludePatterns.map(Escape.display).joined(separator: ", ")) (\(report.excludedCount), not scanned)"))
+            for path in report.excluded.prefix(50) { out.append("  \(Escape.display(path))") }
+            if report.excludedCount > 50 { out.append("  … and \(report.excludedCount - 50) more (see the JSON report)") }
+            out.append("")
+        }
         if !quiet && !report.warnings.isEmpty {
             out.append(paint.bold("Warnings"))
             for w in report.warnings { out.append("  \(Escape.display(w.location.display)): [\(w.stage)] \(Escape.display(w.message))") }
@@ -119,7 +125,8 @@ public struct TextReporter: Reporter {
         let errors = report.errors.isEmpty ? "" : ", \(report.errors.count) error\(report.errors.count == 1 ? "" : "s")"
         let ignored = report.ignored.isEmpty ? "" :
             ", \(report.ignored.count) ignored by \(Escape.display(report.configPath ?? "the ignore file"))"
-        return "\(findings)\(ignored)\(errors) · \(coverage) · exit \(code) (\(meaning))"
+        let excluded = report.excludePatterns.isEmpty ? "" : ", \(report.excludedCount) path\(report.excludedCount == 1 ? "" : "s") excluded by --exclude"
+        return "\(findings)\(ignored)\(errors)\(excluded) · \(coverage) · exit \(code) (\(meaning))"
     }
 
     private func format2(_ seconds: Double) -> String {

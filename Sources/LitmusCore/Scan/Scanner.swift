@@ -17,6 +17,8 @@ public struct Scanner: Sendable {
     public let root: String
     /// Walk settings.
     public let walkOptions: WalkOptions
+    /// Keep a deduplicated inventory of package observations (for `--format cyclonedx`).
+    public var collectsInventory = false
 
     /// Creates a scanner with every extractor and the host checks of `litmus scan`.
     public init(database: AdvisoryDatabase, walkOptions: WalkOptions = WalkOptions()) {
@@ -47,7 +49,7 @@ public struct Scanner: Sendable {
                      progress: (@Sendable (Int, Int) -> Void)? = nil) -> ScanReport {
         let started = Date()
         let matcher = Matcher(database: database)
-        let collector = Collector(matcher: matcher)
+        let collector = Collector(matcher: matcher, inventory: collectsInventory)
         let reader = DiskReader(followSymlinks: walkOptions.followSymlinks)
         let extractors = self.extractors
         let checks = self.hostChecks
@@ -72,6 +74,20 @@ public struct Scanner: Sendable {
                                         observations: collector.observationCount)
         report.skippedMounts = summary.skippedMounts
         report.environments = EnvironmentRecord.merged(extraction.environments)
+        report.workingDirectory = FileManager.default.currentDirectoryPath
+        report.excludePatterns = walkOptions.exclude.map(\.pattern)
+        report.excluded = summary.excluded
+        report.excludedCount = summary.excludedCount
+        if collectsInventory {
+            let (items, overflow) = collector.inventory
+            report.inventory = items.sorted()
+            report.inventoryCollected = true
+            if overflow > 0 {
+                report.issues.append(.warning(roots.first ?? ".", stage: "inventory",
+                    "the inventory holds the first \(InventoryItem.limit) distinct package observations; \(overflow) more were matched against the advisories but are not listed in the SBOM"))
+                report.issues.sort()
+            }
+        }
         report.finishedAt = Date()
         return report
     }
@@ -112,19 +128,39 @@ final class Collector: @unchecked Sendable {
     private var extraction = Extraction()
     private var matched: [Finding] = []
     private var observations = 0
+    private let keepsInventory: Bool
+    private var items = Set<InventoryItem>()
+    private var overflow = 0
 
-    init(matcher: Matcher) { self.matcher = matcher }
+    init(matcher: Matcher, inventory: Bool = false) {
+        self.matcher = matcher
+        self.keepsInventory = inventory
+    }
 
     func add(_ e: Extraction) {
         guard !e.observations.isEmpty || !e.issues.isEmpty || !e.filesRead.isEmpty || !e.environments.isEmpty else { return }
         let found = e.observations.flatMap(matcher.findings(for:))
         var kept = e
         kept.observations = []
+        var packages: [InventoryItem] = []
+        if keepsInventory {
+            for case .package(let p) in e.observations { packages.append(InventoryItem(p)) }
+        }
         lock.lock()
         extraction.merge(kept)
         matched += found
         observations += e.observations.count
+        for item in packages where !items.contains(item) {
+            if items.count < InventoryItem.limit { items.insert(item) } else { overflow += 1 }
+        }
         lock.unlock()
+    }
+
+    /// The distinct package observations kept, and how many more the limit turned away.
+    var inventory: (Set<InventoryItem>, Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (items, overflow)
     }
 
     var environmentCount: Int {

@@ -9,14 +9,18 @@ public struct WalkOptions: Sendable {
     public var skipDirectoryNames: Set<String>
     /// Worker threads (nil at creation: one per online processor).
     public var threads: Int
+    /// `--exclude` patterns, matched against each entry's path relative to its walk root: an
+    /// excluded directory is never listed, and every excluded entry is counted in the summary.
+    public var exclude: [ExcludePattern]
 
     /// The defaults: no links followed, `.git`/`.hg`/`.svn` skipped, one thread per core.
     public init(followSymlinks: Bool = false,
                 skipDirectoryNames: Set<String> = [".git", ".hg", ".svn"],
-                threads: Int? = nil) {
+                threads: Int? = nil, exclude: [ExcludePattern] = []) {
         self.followSymlinks = followSymlinks
         self.skipDirectoryNames = skipDirectoryNames
         self.threads = max(1, threads ?? Platform.processorCount)
+        self.exclude = exclude
     }
 }
 
@@ -30,6 +34,10 @@ public struct WalkSummary: Sendable {
     public var skippedMounts: [String] = []
     /// Directories that could not be listed and roots that could not be reached.
     public var issues: [ScanIssue] = []
+    /// Entries `--exclude` kept out (at most ``ScanReport/excludedListLimit`` listed).
+    public var excluded: [String] = []
+    /// How many entries `--exclude` kept out.
+    public var excludedCount = 0
 }
 
 /// Walks directory trees in parallel with `open`/`readdir`/`fstatat`, never following links
@@ -43,6 +51,8 @@ public final class Walker: @unchecked Sendable {
         var path: String
         var name: String
         var parentDevice: UInt64?
+        /// The path relative to the walk root ("" for the root itself).
+        var relative = ""
     }
 
     private let options: WalkOptions
@@ -83,6 +93,7 @@ public final class Walker: @unchecked Sendable {
         }
         summary.skippedMounts.sort()
         summary.issues.sort()
+        summary.excluded.sort()
         return summary
     }
 
@@ -145,6 +156,8 @@ public final class Walker: @unchecked Sendable {
         summary.entries += local.entries
         summary.skippedMounts += local.skippedMounts
         summary.issues += local.issues
+        summary.excludedCount += local.excludedCount
+        summary.excluded += local.excluded.prefix(max(0, ScanReport.excludedListLimit - summary.excluded.count))
         lock.unlock()
     }
 
@@ -188,6 +201,20 @@ public final class Walker: @unchecked Sendable {
     private func handle(_ cname: UnsafePointer<CChar>, type: Platform.Kind, in dir: Pending,
                         directory: Platform.Directory, device: UInt64, children: inout [Pending],
                         local: inout WalkSummary, wants: (String, String, Bool) -> Bool, visit: (FileEntry) -> Void) {
+        if !options.exclude.isEmpty {
+            let name = PathBytes.string(fromCString: cname)
+            let relative = dir.relative.isEmpty ? name : dir.relative + "/" + name
+            var isDirectory = type == .directory
+            if type == .unknown || (type == .symlink && options.followSymlinks),
+               case .success(let info) = Platform.fileInfo(in: directory.fd, name: cname, follow: options.followSymlinks) {
+                isDirectory = info.kind == .directory
+            }
+            if options.exclude.contains(where: { $0.matches(relative: relative, isDirectory: isDirectory) }) {
+                local.excludedCount += 1
+                if local.excluded.count < ScanReport.excludedListLimit { local.excluded.append(Paths.join(dir.path, name)) }
+                return
+            }
+        }
         var kind = type
         if kind == .unknown, case .success(let info) = Platform.fileInfo(in: directory.fd, name: cname, follow: false) {
             kind = info.kind
@@ -207,7 +234,8 @@ public final class Walker: @unchecked Sendable {
             if wants(name, dir.name, true) {
                 visit(FileEntry(path: path, name: name, parentName: dir.name, kind: .directory))
             }
-            children.append(Pending(path: path, name: name, parentDevice: device))
+            children.append(Pending(path: path, name: name, parentDevice: device,
+                                    relative: dir.relative.isEmpty ? name : dir.relative + "/" + name))
             return
         }
         local.entries += 1
