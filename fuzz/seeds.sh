@@ -42,6 +42,9 @@ seed_toml() {
 seed_yaml() {
     mapfile -t f < <(files fixtures Tests/LitmusCoreTests/Vectors \( -name '*.yml' -o -name '*.yaml' \))
     copy yaml "${f[@]}"
+    mapfile -t s < <(find ../shared/conformance/yaml-test-suite -name in.yaml 2>/dev/null | sort)
+    local i=0
+    for y in "${s[@]}"; do cp "$y" "$root/yaml/suite-$i"; i=$((i + 1)); done
     # Shapes the fixtures lack: flow collections, quoting, anchors, block scalars, documents.
     printf '%s\n' 'name: "a\tb"' 'channels: [conda-forge, "defaults"]' 'dependencies:' \
         '  - python=3.11' '  - {name: x, version: 1}' '  - pip:' "      - 'litellm==1.82.8'" \

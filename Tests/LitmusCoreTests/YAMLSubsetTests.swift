@@ -202,18 +202,18 @@ struct YAMLRejectCase: Sendable, CustomTestStringConvertible {
 }
 
 @Test(arguments: [
-    YAMLRejectCase(source: "a: &x 1", line: 1, column: 4, fragment: "anchor"),
     YAMLRejectCase(source: "a: 1\nb: *x", line: 2, column: 4, fragment: "alias"),
-    YAMLRejectCase(source: "a: !!str 1", line: 1, column: 4, fragment: "tag"),
-    YAMLRejectCase(source: "- &a x", line: 1, column: 3, fragment: "anchor"),
+    YAMLRejectCase(source: "a: |x\n  t", line: 1, column: 5, fragment: "block scalar header"),
+    YAMLRejectCase(source: "a: |#c\n  t", line: 1, column: 5, fragment: "block scalar header"),
+    YAMLRejectCase(source: "a: 1\n%YAML 1.2\n---", line: 2, column: 1, fragment: "directive"),
+    YAMLRejectCase(source: "%YAML 1.2\na: 1", line: 2, column: 1, fragment: "directives"),
+    YAMLRejectCase(source: "- *a x", line: 1, column: 5, fragment: "whole value"),
+    YAMLRejectCase(source: "a: &x &y 1", line: 1, column: 7, fragment: "at most one anchor"),
+    YAMLRejectCase(source: "<<: 1", line: 1, column: 1, fragment: "merge key"),
+    YAMLRejectCase(source: "a: &x [1]\nb: [*x]", line: 2, column: 5, fragment: "alias"),
     YAMLRejectCase(source: "&a key: v", line: 1, column: 1, fragment: "anchor"),
     YAMLRejectCase(source: "a: [x, *b]", line: 1, column: 8, fragment: "alias"),
-    YAMLRejectCase(source: "a: |\n  text", line: 1, column: 4, fragment: "block scalar"),
-    YAMLRejectCase(source: "a: >-\n  text", line: 1, column: 4, fragment: "block scalar"),
-    YAMLRejectCase(source: "a: 1\n---\nb: 2", line: 2, column: 1, fragment: "second document"),
-    YAMLRejectCase(source: "a: 1\n...\nb: 2", line: 3, column: 1, fragment: "document end"),
     YAMLRejectCase(source: "--- a", line: 1, column: 5, fragment: "'---' line"),
-    YAMLRejectCase(source: "%YAML 1.2\n---\na: 1", line: 1, column: 1, fragment: "directive"),
     YAMLRejectCase(source: "a:\n\tb: 1", line: 2, column: 1, fragment: "tab"),
     YAMLRejectCase(source: "a:\n  \tb: 1", line: 2, column: 3, fragment: "tab"),
     YAMLRejectCase(source: "-\tx", line: 1, column: 2, fragment: "tab"),
@@ -325,4 +325,66 @@ func rejectsExcessiveNesting(_ input: YAMLDeepInput) throws {
             _ = yamlError(bytes)
         }
     }
+}
+
+@Test(arguments: [
+    ("a: |\n  x\n  y\n", "x\ny\n"),
+    ("a: |-\n  x\n\n", "x"),
+    ("a: |+\n  x\n\n", "x\n\n"),
+    ("a: >\n  one\n  two\n\n  three\n", "one two\nthree\n"),
+    ("a: >\n  one\n    more\n  two\n", "one\n  more\ntwo\n"),
+    ("a: |2\n    indented\n", "  indented\n"),
+    ("a: |\n  # not a comment\n  \tkept tab\n", "# not a comment\n\tkept tab\n"),
+    ("- |\n  item\n- b\n", "item\n"),
+])
+func blockScalars(source: String, expected: String) throws {
+    let node = try parseYAML(source)
+    let value = node["a"]?.scalarValue ?? node.sequenceItems?.first?.scalarValue
+    #expect(value == expected)
+}
+
+@Test func blockScalarEndsAtDedentAndKeepsLines() throws {
+    let node = try parseYAML("steps:\n  - run: |\n      pip install litellm==1.82.8\n\n      echo done\n    name: x\n  - uses: a/b@v1\n")
+    let steps = try #require(node["steps"]?.sequenceItems)
+    #expect(steps.count == 2)
+    #expect(steps[0]["run"] == .scalar("pip install litellm==1.82.8\n\necho done\n", line: 2))
+    #expect(steps[0]["name"]?.scalarValue == "x")
+    #expect(steps[1]["uses"]?.line == 7)
+}
+
+@Test func anchorsAliasesAndMergeKeys() throws {
+    let node = try parseYAML("""
+        .base: &base
+          image: python:3.11
+          variables: {A: "1"}
+        job:
+          <<: *base
+          image: override
+        list:
+          - &pin litellm==1.82.8
+          - *pin
+        tagged: !reference [.base, image]
+        """)
+    #expect(node["job"]?["image"]?.scalarValue == "override")
+    #expect(node["job"]?["variables"]?["A"]?.scalarValue == "1")
+    #expect(node["job"]?.line(of: "variables") == 3)
+    #expect(node["list"]?.sequenceItems?.map(\.scalarValue) == ["litellm==1.82.8", "litellm==1.82.8"])
+    #expect(node["tagged"]?.sequenceItems?.count == 2)
+}
+
+@Test func multipleDocuments() throws {
+    let docs = try YAMLSubset.parseDocuments(Array("a: 1\n---\nb: 2\n...\n---\n# empty\n".utf8))
+    #expect(docs.count == 3)
+    #expect(docs[1]["b"] == .scalar("2", line: 3))
+    #expect(docs[2].isNull)
+    #expect(try YAMLSubset.parseDocuments(Array("%YAML 1.2\n---\na: 1\n".utf8)).count == 1)
+    #expect(try YAMLSubset.parseDocuments([]).isEmpty)
+}
+
+@Test func aliasExpansionIsBounded() {
+    var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in 1...7 {
+        text += "a\(level): &a\(level)\n" + String(repeating: "  - *a\(level - 1)\n", count: 10)
+    }
+    #expect(yamlError(Array(text.utf8))?.message.contains("aliases expand") == true)
 }

@@ -25,7 +25,8 @@ enum AuditCommand {
         guard case .success(let info) = Platform.fileInfo(root, follow: true), info.kind == .directory else {
             throw UsageError("--root \(Escape.display(root)) is not a directory", command: "audit")
         }
-        let walk = WalkOptions(followSymlinks: false, threads: try ScanCommand.threads(args, command: "audit"), exclude: settings.exclude)
+        var walk = WalkOptions(followSymlinks: false, threads: try ScanCommand.threads(args, command: "audit"), exclude: settings.exclude)
+        walk.linkRoot = root
         let extraHomes = args.values["--home"] ?? []
         let homes = Homes.find(root: root, extra: extraHomes)
         let roots = [root] + extraHomes.filter { Paths.relative($0, to: root) == nil }

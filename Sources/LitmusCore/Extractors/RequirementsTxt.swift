@@ -37,6 +37,7 @@ public struct RequirementsTxt: Extractor {
     /// See ``Extractor/extract(_:files:)``.
     public func extract(_ entry: FileEntry, files: any FileReading) -> Extraction {
         var state = ParseState(files: files)
+        state.quotesTopFile = !entry.isLink
         state.parse(entry.path, chain: [], includedFrom: nil)
         var out = state.extraction
         for requirement in state.requirements { out.add(requirement) }
@@ -61,6 +62,9 @@ private struct ParseState {
     /// already, and duplicates are merged later), and would make diamond-shaped includes
     /// exponential: 32 levels of "-r next.txt" twice per file is 2^32 parses.
     var parsedDepth: [String: Int] = [:]
+
+    /// False when the top file was reached through a symbolic link, which can point anywhere.
+    var quotesTopFile = true
 
     init(files: any FileReading) { self.files = files }
 
@@ -131,7 +135,7 @@ private struct ParseState {
         case .success(nil):
             break
         case .failure(let failure):
-            let message = chain.count > 1 ? "not a requirement (\(RequirementsTxt.unquoted))" : failure.message
+            let message = (chain.count > 1 || !quotesTopFile) ? "not a requirement (\(RequirementsTxt.unquoted))" : failure.message
             extraction.issues.append(ScanIssue(.error, location, stage: "requirements", message))
         }
     }
@@ -160,7 +164,7 @@ private struct ParseState {
             }
         default:
             if !RequirementsTxt.knownOptions.contains(name) {
-                let shown = chain.count > 1 ? "(\(RequirementsTxt.unquoted))" : Redact.credentials(name)
+                let shown = (chain.count > 1 || !quotesTopFile) ? "(\(RequirementsTxt.unquoted))" : Redact.credentials(name)
                 extraction.issues.append(ScanIssue(.warning, location, stage: "requirements", "unknown option \(shown) ignored"))
             }
         }

@@ -13,6 +13,8 @@ enum YAMLInline {
         let offset: Int
         /// Offset of the inline value, nil when the value is empty or a comment.
         let valueStart: Int?
+        /// Whether the key was quoted (a quoted `"<<"` is an ordinary key).
+        var quoted = false
     }
 
     // MARK: Keys
@@ -28,7 +30,7 @@ enum YAMLInline {
             let (text, end) = try quoted(line, at: start)
             let colon = skipBlanks(bytes, from: end)
             guard isValueIndicator(bytes, at: colon) else { return nil }
-            return Key(text: text, offset: start, valueStart: valueStart(bytes, afterColon: colon))
+            return Key(text: text, offset: start, valueStart: valueStart(bytes, afterColon: colon), quoted: true)
         }
         if first == FormatASCII.openBracket || first == FormatASCII.openBrace { return nil }
         guard let colon = plainKeyEnd(bytes, from: start) else { return nil }
@@ -205,6 +207,10 @@ enum YAMLInline {
         if byte == FormatASCII.comma || byte == FormatASCII.closeBracket || byte == FormatASCII.closeBrace {
             throw line.error(at: start, "empty entry in a flow collection")
         }
+        if byte == FormatASCII.dash, start + 1 == bytes.count || FormatASCII.isBlank(bytes[start + 1])
+            || [FormatASCII.comma, FormatASCII.closeBracket, FormatASCII.closeBrace].contains(bytes[start + 1]) {
+            throw line.error(at: start, "a lone '-' cannot be a plain scalar in a flow collection")
+        }
         try rejectIndicator(line, at: start)
         var index = start
         while index < bytes.count, !endsFlowPlain(bytes, at: index, contentStart: start) {
@@ -281,10 +287,10 @@ enum YAMLInline {
         let nextIsBlank = index + 1 == bytes.count || FormatASCII.isBlank(bytes[index + 1])
         let message: String?
         switch bytes[index] {
-        case UInt8(ascii: "&"): message = "anchors ('&') are not supported"
-        case UInt8(ascii: "*"): message = "aliases ('*') are not supported"
-        case UInt8(ascii: "!"): message = "tags ('!') are not supported"
-        case UInt8(ascii: "|"), UInt8(ascii: ">"): message = "block scalars ('|', '>') are not supported"
+        case UInt8(ascii: "&"): message = "anchors ('&') are not supported here (on keys or inside flow collections)"
+        case UInt8(ascii: "*"): message = "aliases ('*') are not supported here (as keys or inside flow collections)"
+        case UInt8(ascii: "!"): message = "tags ('!') are not supported here (on keys or inside flow collections)"
+        case UInt8(ascii: "|"), UInt8(ascii: ">"): message = "block scalars ('|', '>') are not supported here"
         case UInt8(ascii: "@"), UInt8(ascii: "`"): message = "reserved indicator cannot start a plain scalar"
         case FormatASCII.percent: message = "'%' cannot start a plain scalar"
         case FormatASCII.hash: message = "'#' cannot start a plain scalar"

@@ -37,6 +37,8 @@ struct YAMLLine {
     let bytes: [UInt8]
     /// Index of the first unconsumed content byte; equals the indentation.
     var start: Int
+    /// Where a tab indents this line, if one does (an error when the line is structure).
+    var tabAt: Int? = nil
 
     /// Indentation of the unconsumed content, in columns.
     var indent: Int { start }
@@ -64,53 +66,100 @@ struct YAMLLine {
     }
 }
 
+/// The significant lines of a stream, grouped by document, plus every raw line (block scalars
+/// read raw lines, since blank and `#` lines are content there).
+struct YAMLStream {
+    /// Each document's significant lines.
+    var documents: [[YAMLLine]]
+    /// Every line of the input without its line break, index = line number - 1.
+    var rawLines: [[UInt8]]
+}
+
 /// Splits raw bytes into significant lines, rejecting encodings and
 /// document-level constructs that the subset does not support.
 enum YAMLLineSplitter {
-    /// Validates the bytes and returns the lines that carry content.
-    static func split(_ input: [UInt8]) throws(YAMLError) -> [YAMLLine] {
+    /// Validates the bytes and returns the lines that carry content, by document. A `---` line
+    /// starts a document, `...` ends one; `%YAML`/`%TAG` directives are accepted before a `---`.
+    static func split(_ input: [UInt8]) throws(YAMLError) -> YAMLStream {
         let rawLines = try rawLines(of: input)
-        var result: [YAMLLine] = []
-        var sawContent = false
-        var ended = false
+        var documents: [[YAMLLine]] = []
+        var current: [YAMLLine] = []
+        var open = false          // a document has started (explicitly or by content)
+        var ended = false         // `...` seen; only directives or `---` may follow
+        var directives = false    // directives seen since the last document
+        var sawYAML = false       // a %YAML directive for the coming document
         for (offset, bytes) in rawLines.enumerated() {
-            let line = YAMLLine(number: offset + 1, bytes: bytes, start: 0)
-            let indent = try indentation(of: line)
+            var line = YAMLLine(number: offset + 1, bytes: bytes, start: 0)
+            let indent = indentation(of: line)
             if isBlankOrComment(bytes, from: indent) { continue }
-            if ended {
-                throw line.error(at: indent, "content after the document end marker '...' (multiple documents are not supported)")
+            if bytes.first == FormatASCII.percent {
+                guard !open || ended else {
+                    throw line.error(at: 0, "a directive ('%') must come before the document's '---'")
+                }
+                try directive(line, sawYAML: &sawYAML)
+                directives = true
+                continue
             }
-            if try handleMarker(line, sawContent: sawContent, ended: &ended) { continue }
-            sawContent = true
-            result.append(YAMLLine(number: line.number, bytes: bytes, start: indent))
+            if isMarker(bytes, FormatASCII.dash) {
+                if !isBlankOrComment(bytes, from: 3) {
+                    throw line.error(at: 4, "content on the '---' line is not supported")
+                }
+                if open { documents.append(current) }
+                current = []
+                open = true
+                ended = false
+                directives = false
+                sawYAML = false
+                continue
+            }
+            if isMarker(bytes, FormatASCII.dot) {
+                if directives { throw line.error(at: 0, "directives must be followed by '---'") }
+                if !isBlankOrComment(bytes, from: 3) {
+                    throw line.error(at: 4, "content after the document end marker '...' is not supported")
+                }
+                if open { documents.append(current) }
+                current = []
+                open = false
+                ended = true
+                continue
+            }
+            if directives {
+                throw line.error(at: indent, "directives must be followed by '---'")
+            }
+            open = true
+            ended = false
+            line.start = indent
+            line.tabAt = tabIndentation(bytes, indent: indent)
+            current.append(line)
         }
-        return result
+        if directives {
+            throw YAMLError(line: rawLines.count, column: 1, message: "directives must be followed by '---'")
+        }
+        if open { documents.append(current) }
+        return YAMLStream(documents: documents, rawLines: rawLines)
     }
 
-    /// Handles `---`, `...` and `%` directives at column 0.
-    /// Returns true when the line was a marker and carries no content.
-    private static func handleMarker(_ line: YAMLLine, sawContent: Bool, ended: inout Bool) throws(YAMLError) -> Bool {
-        let bytes = line.bytes
-        if bytes.first == FormatASCII.percent {
-            throw line.error(at: 0, "directives ('%') are not supported")
+    /// Checks a `%YAML` (one `MAJOR.MINOR`, once per document) or `%TAG` (handle and prefix)
+    /// directive; other names are reserved and ignored, as the specification says.
+    private static func directive(_ line: YAMLLine, sawYAML: inout Bool) throws(YAMLError) {
+        var body = line.bytes[...]
+        if let hash = body.indices.first(where: { body[$0] == FormatASCII.hash && $0 > 0 && FormatASCII.isBlank(body[$0 - 1]) }) {
+            body = body[..<hash]
         }
-        if isMarker(bytes, FormatASCII.dash) {
-            if sawContent {
-                throw line.error(at: 0, "a second document ('---') is not supported")
+        let words = body.split(whereSeparator: { FormatASCII.isBlank($0) }).map { String(decoding: $0, as: UTF8.self) }
+        switch words.first {
+        case "%YAML":
+            guard !sawYAML else { throw line.error(at: 0, "a second %YAML directive for one document") }
+            let parts = words.count == 2 ? words[1].split(separator: ".", omittingEmptySubsequences: false) : []
+            guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+                throw line.error(at: 0, "%YAML takes one version, MAJOR.MINOR")
             }
-            if !isBlankOrComment(bytes, from: 3) {
-                throw line.error(at: 4, "content on the '---' line is not supported")
-            }
-            return true
+            sawYAML = true
+        case "%TAG":
+            guard words.count == 3 else { throw line.error(at: 0, "%TAG takes a handle and a prefix") }
+        default:
+            break
         }
-        if isMarker(bytes, FormatASCII.dot) {
-            if !isBlankOrComment(bytes, from: 3) {
-                throw line.error(at: 4, "content after the document end marker '...' is not supported")
-            }
-            ended = true
-            return true
-        }
-        return false
     }
 
     /// Whether the line is `---` / `...` optionally followed by blanks.
@@ -126,16 +175,19 @@ enum YAMLLineSplitter {
         return index == bytes.count || bytes[index] == FormatASCII.hash
     }
 
-    /// Counts leading spaces; a tab among them is only tolerated on
-    /// otherwise blank lines because YAML forbids tab indentation.
-    private static func indentation(of line: YAMLLine) throws(YAMLError) -> Int {
+    /// Counts leading spaces.
+    private static func indentation(of line: YAMLLine) -> Int {
         let bytes = line.bytes
         var index = 0
         while index < bytes.count, bytes[index] == FormatASCII.space { index += 1 }
-        if index < bytes.count, bytes[index] == FormatASCII.tab, !isBlankOrComment(bytes, from: index) {
-            throw line.error(at: index, "tabs cannot be used for indentation")
-        }
         return index
+    }
+
+    /// The offset of a tab that would indent content (YAML forbids tab indentation); the parser
+    /// reports it when it reads the line as structure, never inside a block scalar.
+    private static func tabIndentation(_ bytes: [UInt8], indent: Int) -> Int? {
+        guard indent < bytes.count, bytes[indent] == FormatASCII.tab, !isBlankOrComment(bytes, from: indent) else { return nil }
+        return indent
     }
 
     /// Strips a BOM, validates UTF-8 and control characters, and splits on

@@ -1,8 +1,9 @@
-/// The start-up hooks of a `site-packages` or `dist-packages` directory.
+/// The start-up hooks of a `site-packages` or `dist-packages` directory, of the directories its
+/// `.pth` files add to `sys.path`, and of a standard library and its `lib-dynload`.
 ///
-/// Python's `site` module executes every line starting with `import` in every `*.pth` file of
-/// site-packages at each interpreter start, and imports `sitecustomize`/`usercustomize`. This
-/// check reports such a hook when no installer owns it — no `*.dist-info/RECORD`, egg-info
+/// What counts as a hook is what CPython runs (``SiteDirectory``: ``PthFile`` per release,
+/// ``StartupModule`` for `sitecustomize`/`usercustomize` as module, package, bytecode or
+/// extension module), links followed. This check reports such a hook when no installer owns it — no `*.dist-info/RECORD`, egg-info
 /// `installed-files.txt`, dpkg file list (under the audit root) or conda-meta record lists it —
 /// or when its bytes differ from the RECORD that lists it. Exempt: `.pth` files holding only
 /// path lines and comments (they run nothing), and virtualenv's own `_virtualenv.pth` whose
@@ -18,9 +19,12 @@ public struct StartupHooks: HostCheck {
     /// Creates the check.
     public init() {}
 
-    /// See ``HostCheck/claims(name:parentName:isDirectory:)``.
+    /// See ``HostCheck/claims(name:parentName:isDirectory:)``: site directories, and
+    /// `lib/python3.X` folders (a standard library, when it holds `os.py`, is on `sys.path`).
     public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
-        isDirectory && (name == "site-packages" || name == "dist-packages")
+        guard isDirectory else { return false }
+        if name == "site-packages" || name == "dist-packages" { return true }
+        return (parentName == "lib" || parentName == "lib64") && CPythonRelease(folderName: name) != nil
     }
 
     /// See ``HostCheck/check(_:in:)``.
@@ -34,31 +38,50 @@ public struct StartupHooks: HostCheck {
             out.issues.append(.error(entry.path, stage: name, "cannot list: \(error.message)"))
             return out
         }
-        let hooks = items.filter { !$0.isDirectory && Self.isHookName($0.name) }.map(\.name).sorted()
-        var candidates: [(name: String, bytes: [UInt8], firstLine: String)] = []
-        for hook in hooks {
-            let path = Paths.join(entry.path, hook)
-            do {
-                let bytes = try files.read(path, limit: 8 << 20)
-                out.filesRead.append(path)
-                guard let line = Self.executableLine(name: hook, bytes: bytes) else { continue }
-                if Self.isVirtualenvShim(hook, bytes: bytes, items: items) { continue }
-                candidates.append((hook, bytes, line))
-            } catch {
-                out.issues.append(.error(path, stage: name, "cannot read startup hook: \(error.message)"))
+        let site = SiteDirectory(path: entry.path, items: items)
+        var found = SiteDirectory.Result()
+        if entry.name == "site-packages" || entry.name == "dist-packages" {
+            found = site.pthHooks(files: files, root: host.root)
+            found.hooks.removeAll { Self.isVirtualenvShim($0.name, bytes: $0.bytes, items: items) }
+            let userSite = userSiteEnabled(entry.path, files: files, issues: &out.issues)
+            merge(site.moduleHooks(files: files, userSite: userSite), into: &found)
+            for dir in found.addedDirectories {
+                do {
+                    let added = SiteDirectory(path: dir, items: try files.list(dir), releases: site.releases)
+                    merge(added.moduleHooks(files: files, userSite: userSite), into: &found)
+                } catch {
+                    out.issues.append(.error(dir, stage: name, "cannot list a directory a .pth file adds to sys.path: \(error.message)"))
+                }
+            }
+        } else if items.contains(where: { $0.name == "os.py" && $0.isFileFollowingLinks }) {
+            // A standard library (not a venv's lib folder): it and lib-dynload are on sys.path.
+            merge(site.moduleHooks(files: files, userSite: true), into: &found)
+            let dynload = Paths.join(entry.path, "lib-dynload")
+            if items.contains(where: { $0.name == "lib-dynload" && $0.isDirectoryFollowingLinks }) {
+                do {
+                    let dir = SiteDirectory(path: dynload, items: try files.list(dynload), releases: site.releases)
+                    merge(dir.moduleHooks(files: files, userSite: true), into: &found)
+                } catch {
+                    out.issues.append(.error(dynload, stage: name, "cannot list: \(error.message)"))
+                }
             }
         }
-        guard !candidates.isEmpty else { return out }
+        out.issues += found.issues
+        out.filesRead += found.filesRead
+        guard !found.hooks.isEmpty else { return out }
         let owners = Ownership(sitePackages: entry.path, items: items, files: files, dpkg: dpkg, root: host.root)
-        for c in candidates {
-            let location = FileLocation(path: Paths.join(entry.path, c.name))
-            switch owners.owner(of: c.name) {
+        for hook in found.hooks.sorted(by: { $0.path < $1.path }) {
+            let location = FileLocation(path: hook.path, line: hook.line)
+            let inside = Paths.parent(of: hook.path) == entry.path || hook.path.hasPrefix(entry.path + "/")
+            let owner = inside ? owners.owner(of: String(hook.path.dropFirst(entry.path.count + 1)))
+                : dpkg.owner(of: hook.path, root: host.root).map { Ownership.Owner(name: "dpkg:\($0)", digest: nil) }
+            switch owner {
             case .none:
-                out.observations.append(.startupHook(StartupHookObservation(location: location, reason: .unowned, firstLine: c.firstLine)))
+                out.observations.append(.startupHook(StartupHookObservation(location: location, reason: .unowned, firstLine: hook.firstLine)))
             case .some(let owner):
-                if let expected = owner.digest, expected != SHA256.hash(c.bytes) {
+                if let expected = owner.digest, expected != SHA256.hash(hook.bytes) {
                     out.observations.append(.startupHook(StartupHookObservation(location: location, reason: .modified,
-                                                                                firstLine: c.firstLine, owner: owner.name)))
+                                                                                firstLine: hook.firstLine, owner: owner.name)))
                 }
             }
         }
@@ -66,21 +89,33 @@ public struct StartupHooks: HostCheck {
         return out
     }
 
-    static func isHookName(_ name: String) -> Bool {
-        name.hasSuffix(".pth") || name == "sitecustomize.py" || name == "usercustomize.py"
+    private func merge(_ other: SiteDirectory.Result, into result: inout SiteDirectory.Result) {
+        result.hooks += other.hooks
+        result.issues += other.issues
+        result.filesRead += other.filesRead
     }
 
-    /// The first line Python would execute, escaped; nil for a `.pth` of paths and comments.
-    static func executableLine(name: String, bytes: [UInt8]) -> String? {
-        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
-        if !name.hasSuffix(".pth") {
-            let first = lines.first { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } } ?? []
-            return IndicatorFiles.firstLine(Array(first) + [0x0A])
+    /// Whether interpreters using this site directory import `usercustomize`: not in a venv whose
+    /// `pyvenv.cfg` sets `include-system-site-packages` to anything but `true` (`site.venv`
+    /// then disables the user site; a missing key means `true`).
+    func userSiteEnabled(_ sitePackages: String, files: any FileReading, issues: inout [ScanIssue]) -> Bool {
+        let parts = sitePackages.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 4, parts[parts.count - 1] == "site-packages", CPythonRelease(folderName: String(parts[parts.count - 2])) != nil,
+              ["lib", "lib64"].contains(parts[parts.count - 3]) else { return true }
+        let config = Paths.join(Paths.parent(of: Paths.parent(of: Paths.parent(of: sitePackages))), "pyvenv.cfg")
+        let bytes: [UInt8]
+        do {
+            bytes = try files.read(config, limit: 1 << 16)
+        } catch {
+            if !error.isNotFound { issues.append(.error(config, stage: name, "cannot read: \(error.message)")) }
+            return true
         }
-        for line in lines where line.starts(with: Array("import ".utf8)) || line.starts(with: Array("import\t".utf8)) {
-            return IndicatorFiles.firstLine(Array(line))
+        for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
+            guard let eq = line.firstIndex(of: "=") else { continue }
+            let key = line[..<eq].trimmingSpaces.lowercased()
+            if key == "include-system-site-packages" { return line[line.index(after: eq)...].trimmingSpaces.lowercased() == "true" }
         }
-        return nil
+        return true
     }
 
     static func isVirtualenvShim(_ name: String, bytes: [UInt8], items: [DirectoryItem]) -> Bool {

@@ -50,7 +50,7 @@ public struct Scanner: Sendable {
         let started = Date()
         let matcher = Matcher(database: database)
         let collector = Collector(matcher: matcher, inventory: collectsInventory)
-        let reader = DiskReader(followSymlinks: walkOptions.followSymlinks)
+        let reader = LinkReader(followAll: walkOptions.followSymlinks)
         let extractors = self.extractors
         let checks = self.hostChecks
         let host = HostContext(database: database, files: reader, root: root)
@@ -113,8 +113,10 @@ public struct Scanner: Sendable {
             }
             return out
         }
-        for extractor in claiming { out.merge(extractor.extract(entry, files: host.files)) }
-        for check in checking { out.merge(check.check(entry, in: host)) }
+        let files = (host.files as? LinkReader)?.forEntry(entry) ?? host.files
+        let entryHost = HostContext(database: host.database, files: files, root: host.root)
+        for extractor in claiming { out.merge(extractor.extract(entry, files: files)) }
+        for check in checking { out.merge(check.check(entry, in: entryHost)) }
         return out
     }
 }

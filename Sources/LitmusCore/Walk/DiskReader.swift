@@ -82,7 +82,14 @@ public struct DiskReader: FileReading {
         let failure = dir.forEach { cname, type in
             var kind = Platform.Kind(direntType: type)
             if kind == .unknown, case .success(let info) = Platform.fileInfo(in: dir.fd, name: cname, follow: false) { kind = info.kind }
-            items.append(DirectoryItem(name: PathBytes.string(fromCString: cname), isDirectory: kind == .directory))
+            var target: DirectoryItem.LinkTarget?
+            if kind == .symlink {
+                switch Platform.fileInfo(in: dir.fd, name: cname, follow: true) {
+                case .success(let info): target = info.kind == .directory ? .directory : info.kind == .file ? .file : .other
+                case .failure: target = .other
+                }
+            }
+            items.append(DirectoryItem(name: PathBytes.string(fromCString: cname), isDirectory: kind == .directory, linkTarget: target))
         }
         if let failure { throw ReadError(path: directory, message: "listing stopped early: \(failure.message)") }
         return items

@@ -20,9 +20,14 @@ public struct FileEntry: Sendable {
     public var explicit: Bool
     /// Size in bytes when known (0 otherwise).
     public var size: UInt64
+    /// Reached through a symbolic link: read through it, and never quoted in a report (the
+    /// link can point at any file on the host).
+    public var isLink: Bool
 
     /// Creates an entry.
-    public init(path: String, name: String, parentName: String, kind: Kind, explicit: Bool = false, size: UInt64 = 0) {
+    public init(path: String, name: String, parentName: String, kind: Kind, explicit: Bool = false,
+                isLink: Bool = false, size: UInt64 = 0) {
+        self.isLink = isLink
         self.path = path
         self.name = name
         self.parentName = parentName

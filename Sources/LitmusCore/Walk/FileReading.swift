@@ -57,12 +57,30 @@ public struct DirectoryItem: Sendable, Hashable {
     public var name: String
     /// Whether it is a directory (not a link to one).
     public var isDirectory: Bool
+    /// A symbolic link, and what `stat` finds through it: nil for no link (or one to nothing).
+    public var linkTarget: LinkTarget?
+
+    /// What a symbolic link in a listing points at.
+    public enum LinkTarget: Sendable, Hashable {
+        /// A regular file.
+        case file
+        /// A directory.
+        case directory
+        /// Nothing (dangling or looping), or something else (fifo, device).
+        case other
+    }
 
     /// Creates an item.
-    public init(name: String, isDirectory: Bool) {
+    public init(name: String, isDirectory: Bool, linkTarget: LinkTarget? = nil) {
         self.name = name
         self.isDirectory = isDirectory
+        self.linkTarget = linkTarget
     }
+
+    /// A directory, or a link to one: what Python's `os.path.isdir` says.
+    public var isDirectoryFollowingLinks: Bool { isDirectory || linkTarget == .directory }
+    /// A regular file, or a link to one: what Python's `os.path.isfile` says.
+    public var isFileFollowingLinks: Bool { linkTarget == nil ? !isDirectory : linkTarget == .file }
 }
 
 extension FileReading {

@@ -97,6 +97,16 @@ enum Platform {
         return fstat(fd, &st) == 0 ? .success(info(st)) : .failure(.current)
     }
 
+    /// The target text of the symbolic link `name` inside the open directory `dirFD`.
+    static func linkTarget(in dirFD: Int32, name: UnsafePointer<CChar>) -> Result<[UInt8], Errno> {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = buffer.withUnsafeMutableBufferPointer { b in
+            b.baseAddress.map { readlinkat(dirFD, name, UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self), b.count) } ?? -1
+        }
+        guard n >= 0 else { return .failure(.current) }
+        return .success(Array(buffer[0..<n]))
+    }
+
     /// Opens a file for reading without blocking on fifos or devices, and (unless `follow`)
     /// without following a final symbolic link that may have replaced the file since listing.
     static func openForReading(_ path: String, follow: Bool) -> Result<Int32, Errno> {

@@ -9,6 +9,9 @@ public struct WalkOptions: Sendable {
     public var skipDirectoryNames: Set<String>
     /// Worker threads (nil at creation: one per online processor).
     public var threads: Int
+    /// The root an absolute link target is read under (`audit --root`): a mounted image's
+    /// `/opt/x` is `ROOT/opt/x`. Nil: absolute targets are host paths.
+    public var linkRoot: String?
     /// `--exclude` patterns, matched against each entry's path relative to its walk root: an
     /// excluded directory is never listed, and every excluded entry is counted in the summary.
     public var exclude: [ExcludePattern]
@@ -51,6 +54,7 @@ public final class Walker: @unchecked Sendable {
         var path: String
         var name: String
         var parentDevice: UInt64?
+        var viaLink = false
         /// The path relative to the walk root ("" for the root itself).
         var relative = ""
     }
@@ -60,6 +64,7 @@ public final class Walker: @unchecked Sendable {
     private var stack: [Pending] = []
     private var active = 0
     private var visited = Set<[UInt64]>()
+    private var roots: [String] = []
     private var summary = WalkSummary()
     private var listed = 0
     private lazy var pseudoDevices: Set<UInt64> = {
@@ -82,6 +87,7 @@ public final class Walker: @unchecked Sendable {
                      wants: @Sendable (_ name: String, _ parentName: String, _ isDirectory: Bool) -> Bool,
                      visit: @Sendable (FileEntry) -> Void) -> WalkSummary {
         _ = pseudoDevices
+        self.roots = roots
         for root in roots { start(root, visit: visit) }
         DispatchQueue.concurrentPerform(iterations: options.threads) { _ in
             var local = WalkSummary()
@@ -171,7 +177,7 @@ public final class Walker: @unchecked Sendable {
     private func list(_ dir: Pending, into local: inout WalkSummary,
                       wants: (String, String, Bool) -> Bool, visit: (FileEntry) -> Void) {
         let directory: Platform.Directory
-        switch Platform.Directory.open(dir.path, follow: dir.parentDevice == nil || options.followSymlinks) {
+        switch Platform.Directory.open(dir.path, follow: dir.parentDevice == nil || dir.viaLink || options.followSymlinks) {
         case .success(let d): directory = d
         case .failure(let e):
             local.issues.append(e.isNotFound
@@ -219,20 +225,26 @@ public final class Walker: @unchecked Sendable {
         if kind == .unknown, case .success(let info) = Platform.fileInfo(in: directory.fd, name: cname, follow: false) {
             kind = info.kind
         }
+        var isLink = false
         if kind == .symlink {
-            guard options.followSymlinks else { local.entries += 1; return }
+            if !options.followSymlinks {
+                linkedEntry(cname, in: dir, directory: directory, device: device, children: &children,
+                            local: &local, wants: wants, visit: visit)
+                return
+            }
             guard case .success(let target) = Platform.fileInfo(in: directory.fd, name: cname, follow: true) else {
                 local.entries += 1
                 return  // a dangling link points at nothing to read
             }
             kind = target.kind
+            isLink = true
         }
         let name = PathBytes.string(fromCString: cname)
         if kind == .directory {
             if options.skipDirectoryNames.contains(name) { return }
             let path = Paths.join(dir.path, name)
             if wants(name, dir.name, true) {
-                visit(FileEntry(path: path, name: name, parentName: dir.name, kind: .directory))
+                visit(FileEntry(path: path, name: name, parentName: dir.name, kind: .directory, isLink: isLink))
             }
             children.append(Pending(path: path, name: name, parentDevice: device,
                                     relative: dir.relative.isEmpty ? name : dir.relative + "/" + name))
@@ -241,6 +253,60 @@ public final class Walker: @unchecked Sendable {
         local.entries += 1
         guard wants(name, dir.name, false) else { return }
         let entryKind: FileEntry.Kind = kind == .file ? .file : .special(kind.word)
-        visit(FileEntry(path: Paths.join(dir.path, name), name: name, parentName: dir.name, kind: entryKind))
+        visit(FileEntry(path: Paths.join(dir.path, name), name: name, parentName: dir.name, kind: entryKind, isLink: isLink))
+    }
+
+    /// A symbolic link met while links are not followed. A link to a file whose name an
+    /// extractor claims is visited and read through (pip and uv follow it); one to nothing is an
+    /// error naming it. A link to a directory an extractor claims, or to one on the way to a
+    /// `site-packages` (`lib`, `lib64`, `python3.X`), is visited and descended into when its
+    /// target lies outside the walk (inside, the walk reaches the target itself, as with a
+    /// venv's `lib64 -> lib`); loops are cut by device and inode.
+    private func linkedEntry(_ cname: UnsafePointer<CChar>, in dir: Pending, directory: Platform.Directory, device: UInt64,
+                             children: inout [Pending], local: inout WalkSummary,
+                             wants: (String, String, Bool) -> Bool, visit: (FileEntry) -> Void) {
+        local.entries += 1
+        let name = PathBytes.string(fromCString: cname)
+        let wantedFile = wants(name, dir.name, false)
+        let wantedDirectory = wants(name, dir.name, true)
+        let onSitePath = Self.sitePathNames.contains(name) || name.hasPrefix("python3")
+        guard wantedFile || wantedDirectory || onSitePath else { return }
+        let path = Paths.join(dir.path, name)
+        guard case .success(let target) = Platform.fileInfo(in: directory.fd, name: cname, follow: true) else {
+            if wantedFile { local.issues.append(.error(path, stage: "walk", "symbolic link to nothing (dangling); not read")) }
+            return
+        }
+        switch target.kind {
+        case .directory:
+            if options.skipDirectoryNames.contains(name) { return }
+            guard wantedDirectory || onSitePath, !targetInsideWalk(cname, directory: directory, dirPath: dir.path) else {
+                if wantedDirectory { visit(FileEntry(path: path, name: name, parentName: dir.name, kind: .directory, isLink: true)) }
+                return
+            }
+            guard firstVisit(target) else { return }
+            if wantedDirectory { visit(FileEntry(path: path, name: name, parentName: dir.name, kind: .directory, isLink: true)) }
+            children.append(Pending(path: path, name: name, parentDevice: device, viaLink: true,
+                                    relative: dir.relative.isEmpty ? name : dir.relative + "/" + name))
+        case .file where wantedFile:
+            visit(FileEntry(path: path, name: name, parentName: dir.name, kind: .file, isLink: true, size: target.size))
+        default:
+            if wantedFile { visit(FileEntry(path: path, name: name, parentName: dir.name, kind: .special(target.kind.word), isLink: true)) }
+        }
+    }
+
+    /// Directory names between a prefix and its `site-packages`.
+    static let sitePathNames: Set<String> = ["lib", "lib64", "site-packages", "dist-packages"]
+
+    /// Whether a link's target, resolved lexically against the link's directory, is inside one
+    /// of the walk's roots (so the walk reaches it without the link).
+    private func targetInsideWalk(_ cname: UnsafePointer<CChar>, directory: Platform.Directory, dirPath: String) -> Bool {
+        guard case .success(let bytes) = Platform.linkTarget(in: directory.fd, name: cname) else { return false }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("/"), let linkRoot = options.linkRoot, linkRoot != "/" { text = linkRoot + text }
+        let resolved = Paths.resolve(text, against: dirPath)
+        return roots.contains { root in
+            let r = Paths.resolve(".", against: root)
+            return r == "/" || resolved == r || resolved.hasPrefix(r.hasSuffix("/") ? r : r + "/")
+        }
     }
 }

@@ -1,0 +1,162 @@
+/// What CPython runs at start-up from one directory on `sys.path`, read the way `site` and the
+/// import system read it.
+///
+/// In a site directory (`site-packages`, `dist-packages`, the user site) every `.pth` file that
+/// `addsitedir` of the directory's release reads is parsed by ``PthFile``, and its executed
+/// lines are hooks; its path lines that name existing directories join `sys.path`, so those
+/// directories are searched too. In every directory on the path (site directories, the
+/// directories `.pth` files add, the standard library and its `lib-dynload`),
+/// `sitecustomize` — and `usercustomize` where the user site is enabled — is looked up in
+/// every form ``StartupModule`` knows. Links are followed, as Python follows them. When the
+/// release is unknown (no `python3.X` in the path) the rules of every release are applied and a
+/// line any of them executes counts.
+public struct SiteDirectory: Sendable {
+    /// One file CPython runs at start-up.
+    public struct Hook: Sendable {
+        /// Path relative to the directory it was found in (`x.pth`, `sitecustomize/__init__.py`).
+        public var name: String
+        /// The full path.
+        public var path: String
+        /// The file's bytes (for digests and indicators).
+        public var bytes: [UInt8]
+        /// The first line CPython executes (text hooks), or what kind of binary it is.
+        public var firstLine: String
+        /// 1-based line of `firstLine` in a `.pth` file.
+        public var line: Int?
+    }
+
+    /// What one directory gave.
+    public struct Result: Sendable {
+        /// Hooks, sorted by path.
+        public var hooks: [Hook] = []
+        /// Directories `.pth` path lines add to `sys.path` (existing ones only).
+        public var addedDirectories: [String] = []
+        /// Files that could not be read or listed.
+        public var issues: [ScanIssue] = []
+        /// Files read.
+        public var filesRead: [String] = []
+    }
+
+    /// The directory.
+    public let path: String
+    /// Its entries (links reported with their targets).
+    public let items: [DirectoryItem]
+    /// The releases whose rules apply (one when the path names it).
+    public let releases: [CPythonRelease]
+
+    /// Largest start-up file read; real ones are a few KiB.
+    public static let readLimit = 8 << 20
+
+    /// Creates the view of one directory.
+    public init(path: String, items: [DirectoryItem], releases: [CPythonRelease]? = nil) {
+        self.path = path
+        self.items = items
+        self.releases = releases ?? Self.releases(forPath: path)
+    }
+
+    /// The release named by the nearest `python3.X` component of `path`, else all of them.
+    public static func releases(forPath path: String) -> [CPythonRelease] {
+        for part in path.split(separator: "/").reversed() {
+            if let release = CPythonRelease(folderName: String(part)) { return [release] }
+        }
+        return CPythonRelease.all
+    }
+
+    /// The `.pth` hooks of a site directory and the directories they add. `root` maps absolute
+    /// path lines into an audited image.
+    public func pthHooks(files: any FileReading, root: String = "/") -> Result {
+        var out = Result()
+        let names = items.filter { item in
+            item.isFileFollowingLinks && releases.contains { PthFile.isProcessed(name: item.name, release: $0) }
+        }.map(\.name).sorted()
+        var added = Set<String>()
+        for name in names {
+            let file = Paths.join(path, name)
+            let bytes: [UInt8]
+            do {
+                bytes = try files.read(file, limit: Self.readLimit)
+            } catch {
+                out.issues.append(.error(file, stage: "site-packages", "cannot read .pth file: \(error.message)"))
+                continue
+            }
+            out.filesRead.append(file)
+            var first: PthFile.Line?
+            for release in releases where PthFile.isProcessed(name: name, release: release) {
+                let pth = PthFile(parsing: bytes, release: release)
+                if let line = pth.executed.first, first.map({ line.number < $0.number }) ?? true { first = line }
+                for dir in pth.paths { added.insert(Self.joined(dir, to: path, root: root)) }
+            }
+            if let first {
+                out.hooks.append(Hook(name: name, path: file, bytes: bytes, firstLine: IndicatorFiles.firstLine(Array(first.text.utf8)), line: first.number))
+            }
+        }
+        out.addedDirectories = added.filter { $0 != Paths.resolve(".", against: path) && Self.isDirectory($0, files: files, issues: &out.issues) }.sorted()
+        return out
+    }
+
+    /// `sitecustomize` (and `usercustomize` when `userSite`) as the import system finds them here.
+    public func moduleHooks(files: any FileReading, userSite: Bool) -> Result {
+        var out = Result()
+        let regular = Set(items.filter(\.isFileFollowingLinks).map(\.name))
+        let directories = Set(items.filter(\.isDirectoryFollowingLinks).map(\.name))
+        var listingIssues: [ScanIssue] = []
+        defer { out.issues += listingIssues }
+        for module in StartupModule.hookNames where module == "sitecustomize" || userSite {
+            var found: [StartupModule] = []
+            for release in releases.count == 1 ? releases.map(Optional.some) : [nil] {
+                let hit = StartupModule.find(module, files: regular, directories: directories, packageFiles: { sub in
+                    do throws(ReadError) {
+                        return Set(try files.list(Paths.join(path, sub)).filter(\.isFileFollowingLinks).map(\.name))
+                    } catch {
+                        listingIssues.append(.error(Paths.join(path, sub), stage: "site-packages", "cannot list: \(error.message)"))
+                        return []
+                    }
+                }, release: release)
+                if let hit, !found.contains(hit) { found.append(hit) }
+            }
+            for hit in found {
+                let file = Paths.join(path, hit.file)
+                do {
+                    let bytes = try files.read(file, limit: Self.readLimit)
+                    out.filesRead.append(file)
+                    out.hooks.append(Hook(name: hit.file, path: file, bytes: bytes, firstLine: Self.describe(hit, bytes), line: nil))
+                } catch {
+                    out.issues.append(.error(file, stage: "site-packages", "cannot read \(hit.name) (\(hit.form.rawValue)): \(error.message)"))
+                }
+            }
+        }
+        return out
+    }
+
+    /// The first non-blank line of a source module; the form of a binary one.
+    static func describe(_ module: StartupModule, _ bytes: [UInt8]) -> String {
+        switch module.form {
+        case .bytecode: return "(compiled bytecode \(module.file))"
+        case .extensionModule: return "(extension module \(module.file))"
+        case .source, .package:
+            guard module.file.hasSuffix(".py") else { return "(\(module.file))" }
+            let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
+            let first = lines.first { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } } ?? []
+            return IndicatorFiles.firstLine(Array(first) + [0x0A])
+        }
+    }
+
+    /// `makepath(sitedir, line)`: the line joined to the site directory and folded lexically.
+    static func joined(_ line: String, to directory: String, root: String) -> String {
+        if line.hasPrefix("/"), root != "/", !root.isEmpty { return Paths.resolve(String(line.dropFirst()), against: root) }
+        return Paths.resolve(line, against: directory)
+    }
+
+    /// `os.path.exists` for a directory a `.pth` names; unreadable ones are issues.
+    private static func isDirectory(_ path: String, files: any FileReading, issues: inout [ScanIssue]) -> Bool {
+        do {
+            _ = try files.list(path)
+            return true
+        } catch {
+            if !error.isNotFound && !error.message.contains("Not a directory") {
+                issues.append(.error(path, stage: "site-packages", "cannot list a directory a .pth file adds to sys.path: \(error.message)"))
+            }
+            return false
+        }
+    }
+}
