@@ -12,7 +12,7 @@
 #   junitparser            failures > 0 exactly when the exit code is 1, errors > 0 when it is 3
 #   cyclonedx-python-lib   JsonStrictValidator(1.6) accepts every CycloneDX report
 #
-# Cases: the fixture reports of validate-reports.sh plus an all-ignored project, a range-only
+# Cases: the fixture reports of validate-reports.sh, the reporters' golden files, an all-ignored project, a range-only
 # project, and two audits of one tree under two host names (unshare --uts) whose fingerprints
 # must differ. Prints one line per case and check, exits non-zero on any failure.
 set -euo pipefail
@@ -94,6 +94,13 @@ done
 if [[ $hosts -ne 2 ]]; then
   echo "FAIL two-host check: could not run litmus under two host names (unshare --uts needs root)"; exit 1
 fi
+
+# The reporters' golden files (fixed reports, Tests/LitmusCoreTests/Golden) are reports too.
+for g in scan audit; do
+  mkdir -p "$out/reports/golden-$g"
+  for ext in json sarif junit.xml cdx.json; do cp "Tests/LitmusCoreTests/Golden/$g.$ext" "$out/reports/golden-$g/litmus.$ext"; done
+  "$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["exit_code"])' "$out/reports/golden-$g/litmus.json" > "$out/reports/golden-$g.exit"
+done
 
 # sarif-tools: the exit status of `sarif --check error` against litmus's own (fail-on high).
 for dir in "$out"/reports/*/; do
