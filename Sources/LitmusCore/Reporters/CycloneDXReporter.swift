@@ -60,7 +60,10 @@ public struct CycloneDXReporter: Reporter {
         for f in report.findings {
             let ref: String
             if let package = f.package {
-                ref = componentRef(ecosystem: "PyPI", name: package, version: f.version)
+                // Findings carry no ecosystem: a conda record's finding points at its conda component.
+                let pypi = componentRef(ecosystem: "PyPI", name: package, version: f.version)
+                let conda = componentRef(ecosystem: "conda", name: package, version: f.version)
+                ref = components[pypi] == nil && components[conda] != nil ? conda : pypi
                 if components[ref] == nil {
                     components[ref] = Component(ref: ref, type: "library", name: package, version: f.version, purl: ref)
                 }
@@ -109,9 +112,21 @@ public struct CycloneDXReporter: Reporter {
     }
 
     /// The environment (the deepest one whose root holds `path`), as `kind path (python X)`.
+    /// Without a record (a `scan` discovers none), the prefix its site-packages or conda-meta
+    /// folder names.
     private static func environment(of path: String, in environments: [EnvironmentRecord]) -> String? {
-        guard let e = environments.first(where: { path.hasPrefix($0.path.hasSuffix("/") ? $0.path : $0.path + "/") }) else { return nil }
-        return "\(e.kind.rawValue) \(Escape.display(e.path))" + (e.pythonVersion.map { " (python \(Escape.display($0)))" } ?? "")
+        if let e = environments.first(where: { path.hasPrefix($0.path.hasSuffix("/") ? $0.path : $0.path + "/") }) {
+            return "\(e.kind.rawValue) \(Escape.display(e.path))" + (e.pythonVersion.map { " (python \(Escape.display($0)))" } ?? "")
+        }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        if let i = parts.lastIndex(where: { $0 == "site-packages" || $0 == "dist-packages" }) {
+            let layout = SitePackagesPath(parts[...i].joined(separator: "/"))
+            return "environment \(Escape.display(layout.prefix))" + (layout.pythonVersion.map { " (python \(Escape.display($0)))" } ?? "")
+        }
+        if let i = parts.lastIndex(of: "conda-meta"), i > 0 {
+            return "conda " + Escape.display(parts[..<i].joined(separator: "/"))
+        }
+        return nil
     }
 
     private static func componentJSON(_ c: Component) -> [String: Any] {
