@@ -27,7 +27,12 @@ CYCLONEDX_LIB_VERSION=11.12.0
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
-python3 -m venv "$out/venv"
+if ! python3 -m venv "$out/venv" >/dev/null 2>&1; then
+  # Debian splits venv out of python3; .ci/run may install packages on a fresh machine.
+  (apt-get update -qq && apt-get install -y -qq python3-venv) >/dev/null 2>&1 || true
+  rm -rf "$out/venv"
+  python3 -m venv "$out/venv"
+fi
 "$out/venv/bin/pip" install --quiet --disable-pip-version-check \
   "sarif-tools==$SARIF_TOOLS_VERSION" "junitparser==$JUNITPARSER_VERSION" \
   "cyclonedx-python-lib[json-validation]==$CYCLONEDX_LIB_VERSION"
