@@ -8,8 +8,9 @@ import FoundationEssentials
 /// the file and what is wrong with it; a fleet runner's failure record becomes one unusable
 /// entry per host it lists. Nothing is dropped silently and nothing here traps on input.
 public struct FleetMerge: Sendable {
-    /// The largest report read (64 MiB); a larger file is listed as unusable.
-    public static let reportLimit = 64 << 20
+    /// The largest report read (256 MiB; decoding needs about three times that); a larger file
+    /// is listed as unusable.
+    public static let reportLimit = 256 << 20
 
     private var hosts: [String: FleetHost] = [:]
     private var problems: [FleetIssue] = []
