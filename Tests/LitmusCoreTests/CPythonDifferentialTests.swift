@@ -158,6 +158,21 @@ import Testing
         return (ran, reported.sorted(), stderr)
     }
 
+    /// Runs a Python with an isolated environment; returns its stdout.
+    static func output(_ executable: String, _ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = args
+        p.environment = ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// Starts a Python with an isolated environment; returns its stderr.
     static func python(_ executable: String, _ args: [String], home: String, userBase: String) throws -> String {
         let p = Process()

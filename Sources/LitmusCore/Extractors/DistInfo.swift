@@ -1,5 +1,5 @@
-/// Installed distributions: `*.dist-info` directories (METADATA), `*.egg-info` directories
-/// (PKG-INFO) and single-file `*.egg-info` (PKG-INFO format), including Debian's `dist-packages`.
+/// Installed distributions as `importlib.metadata` finds them: `*.dist-info` directories (METADATA) and `*.egg-info` directories
+/// (PKG-INFO), suffixes in any case, single-file `*.egg-info`, and `EGG-INFO/PKG-INFO` of unzipped `*.egg` folders.
 ///
 /// The name and version come from the metadata headers, read as bytes; the folder name is the
 /// fallback. When the folder name and the metadata disagree, both are observed, so a renamed
@@ -13,20 +13,28 @@ public struct DistInfo: Extractor {
 
     /// See ``Extractor/claims(name:parentName:isDirectory:)``.
     public func claims(name: String, parentName: String, isDirectory: Bool) -> Bool {
+        if isDirectory && Self.isEggMetadata(name: name, parentName: parentName) { return true }
         guard let kind = DistributionFolder.kind(of: name) else { return false }
         return isDirectory || kind == .eggInfo
+    }
+
+    /// `EGG-INFO` (any case, as `importlib.metadata` matches it) inside an unzipped `*.egg`.
+    static func isEggMetadata(name: String, parentName: String) -> Bool {
+        name.count == 8 && name.lowercased() == "egg-info" && parentName.hasSuffix(".egg")
     }
 
     /// See ``Extractor/extract(_:files:)``.
     public func extract(_ entry: FileEntry, files: any FileReading) -> Extraction {
         var out = Extraction()
-        let metadataPath: String
+        var metadataPath: String
         if entry.kind == .directory {
             metadataPath = Paths.join(entry.path, DistributionFolder.kind(of: entry.name) == .distInfo ? "METADATA" : "PKG-INFO")
         } else {
             metadataPath = entry.path
         }
-        let folder = Self.folderIdentity(entry.name)
+        let isEgg = entry.kind == .directory && Self.isEggMetadata(name: entry.name, parentName: entry.parentName)
+        if isEgg { metadataPath = Paths.join(entry.path, "PKG-INFO") }
+        let folder = isEgg ? Self.eggIdentity(entry.parentName) : Self.folderIdentity(entry.name)
         let metadata = readMetadata(metadataPath, files: files, into: &out)
         if let folderIssue = folder.issue, metadata == nil {
             out.issues.append(.error(entry.path, stage: name, folderIssue))
@@ -100,6 +108,14 @@ public struct DistInfo: Extractor {
             out.issues.append(.error(path, stage: name, "metadata has no Version header"))
         }
         return identity
+    }
+
+    /// Name and version of an unzipped egg from its folder name (`name-version-pyX.Y.egg`).
+    private static func eggIdentity(_ folder: String) -> Identity {
+        guard let parsed = DistributionFilename(folder) else {
+            return Identity(issue: "egg folder name \"\(folder)\" is not name-version[-pyX.Y].egg")
+        }
+        return Identity(name: parsed.name, version: parsed.version, versionText: parsed.versionText)
     }
 
     /// Name and version from the folder name (``DistributionFolder``).

@@ -20,6 +20,9 @@ public struct Finding: Sendable, Hashable, Comparable {
     public var evidence: String
     /// What to do about it.
     public var remediation: String
+    /// How many distinct locations in this file hold this finding (the same kind, advisory,
+    /// package and version); only the first 20 are reported, each carrying this count.
+    public var occurrences: Int = 1
 
     /// Creates a finding.
     public init(kind: FindingKind, severity: Severity, advisoryID: String, aliases: [String],
@@ -39,8 +42,13 @@ public struct Finding: Sendable, Hashable, Comparable {
 
     /// A stable identifier: the same finding in the same place gets the same id on every run.
     public var id: String {
-        let key = [kind.rawValue, advisoryID, package ?? "", version ?? specifier ?? "", location.display].joined(separator: "\u{1F}")
-        return "LM-" + String(SHA256.hex(SHA256.hash(Array(key.utf8))).prefix(16))
+        "LM-" + String(SHA256.hex(SHA256.hash(Array((repeatKey + "\u{1F}" + location.display).utf8))).prefix(16))
+    }
+
+    /// Everything that identifies the finding but its line: findings equal in this key and in
+    /// their path are repeats of one another.
+    var repeatKey: String {
+        [kind.rawValue, advisoryID, package ?? "", version ?? specifier ?? ""].joined(separator: "\u{1F}")
     }
 
     /// Orders by path, line, package, kind: the order reports print in.

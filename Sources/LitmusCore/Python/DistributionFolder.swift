@@ -28,10 +28,13 @@ public struct DistributionFolder: Sendable, Equatable {
     /// How many `-`-separated parts follow the name (1 for `name-version.dist-info`).
     public let extraParts: Int
 
-    /// `.dist-info` or `.egg-info` at the end of `folder` (exact case, as installers write it).
+    /// `.dist-info` or `.egg-info` at the end of `folder`, in any case: `importlib.metadata`
+    /// lower-cases directory entries before matching, so `LiteLLM-1.82.8.DIST-INFO` is an install.
     public static func kind(of folder: String) -> Kind? {
-        if folder.hasSuffix(".dist-info") { return .distInfo }
-        if folder.hasSuffix(".egg-info") { return .eggInfo }
+        let tail = folder.utf8.suffix(10)
+        if tail.count == 10, String(decoding: tail, as: UTF8.self).lowercased() == ".dist-info" { return .distInfo }
+        let egg = folder.utf8.suffix(9)
+        if egg.count == 9, String(decoding: egg, as: UTF8.self).lowercased() == ".egg-info" { return .eggInfo }
         return nil
     }
 

@@ -5,10 +5,11 @@ import FoundationEssentials
 ///
 /// Schema history: 1.0.0 first shape; 1.1.0 added `environments` (with `distributions`),
 /// `homes`, `ignored`, `config` and `summary.ignored`; 1.2.0 added `machine_id`, `exclude`
-/// (patterns and the excluded paths) and `summary.excluded`.
+/// (patterns and the excluded paths) and `summary.excluded`; 1.3.0 added `occurrences` to
+/// findings (repeats beyond the first 20 locations in a file are counted, not listed).
 public struct JSONReporter: Reporter {
     /// The report schema's version; additive changes bump the minor number.
-    public static let schemaVersion = "1.2.0"
+    public static let schemaVersion = "1.3.0"
 
     /// Creates the reporter.
     public init() {}
@@ -77,6 +78,7 @@ public struct JSONReporter: Reporter {
             "advisory": ["id": Escape.display(f.advisoryID), "aliases": f.aliases.map(Escape.display)],
             "evidence": Escape.display(f.evidence),
             "remediation": Escape.display(f.remediation),
+            "occurrences": f.occurrences,
         ]
     }
 

@@ -53,6 +53,9 @@ public struct TextReporter: Reporter {
             let ids = Escape.display(([f.advisoryID] + f.aliases).joined(separator: ", "))
             out.append("  \(paint.severity(f.severity))  \(line.padding(8))  \(f.kind.rawValue)  \(Escape.display(what))  [\(ids)]")
             out.append("      \(Escape.display(f.evidence))")
+            if f.occurrences > FindingCollapse.maxLocations, report.findings.last(where: { $0.location.path == f.location.path && $0.repeatKey == f.repeatKey }) == f {
+                out.append("      … and \(f.occurrences - FindingCollapse.maxLocations) more like this in this file (\(f.occurrences) in all; the first \(FindingCollapse.maxLocations) are listed)")
+            }
         }
         if !out.isEmpty { out.append("") }
         return out

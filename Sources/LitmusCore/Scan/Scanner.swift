@@ -42,7 +42,7 @@ public struct Scanner: Sendable {
                 root: root, walkOptions: walkOptions)
     }
 
-    /// Scans `roots` and returns the report (findings deduplicated and sorted). `progress`, when
+    /// Scans `roots` and returns the report (findings deduplicated, repeats collapsed, sorted). `progress`, when
     /// given, is called about four times a second from another thread with (directories listed,
     /// environments found) until the walk ends.
     public func scan(_ roots: [String], command: String = "scan",
@@ -65,7 +65,7 @@ public struct Scanner: Sendable {
         })
         ticker?.stop()
         let extraction = collector.result
-        let findings = Self.deduplicated(collector.findings)
+        let findings = collector.findings
         var report = ScanReport(command: command, roots: roots, database: database, startedAt: started)
         report.findings = findings
         report.issues = Array(Set(extraction.issues + summary.issues)).sorted()
@@ -128,7 +128,7 @@ final class Collector: @unchecked Sendable {
     private let matcher: Matcher
     private let lock = Platform.Condition()
     private var extraction = Extraction()
-    private var matched: [Finding] = []
+    private var matched = FindingCollapse()
     private var observations = 0
     private let keepsInventory: Bool
     private var items = Set<InventoryItem>()
@@ -141,7 +141,10 @@ final class Collector: @unchecked Sendable {
 
     func add(_ e: Extraction) {
         guard !e.observations.isEmpty || !e.issues.isEmpty || !e.filesRead.isEmpty || !e.environments.isEmpty else { return }
-        let found = e.observations.flatMap(matcher.findings(for:))
+        var found = FindingCollapse()
+        for o in e.observations {
+            for f in matcher.findings(for: o) { found.add(f) }
+        }
         var kept = e
         kept.observations = []
         var packages: [InventoryItem] = []
@@ -150,7 +153,7 @@ final class Collector: @unchecked Sendable {
         }
         lock.lock()
         extraction.merge(kept)
-        matched += found
+        matched.merge(found)
         observations += e.observations.count
         for item in packages where !items.contains(item) {
             if items.count < InventoryItem.limit { items.insert(item) } else { overflow += 1 }
@@ -178,11 +181,11 @@ final class Collector: @unchecked Sendable {
         return extraction
     }
 
-    /// Every finding made so far, not yet deduplicated.
+    /// Every finding made so far, repeats collapsed, sorted.
     var findings: [Finding] {
         lock.lock()
         defer { lock.unlock() }
-        return matched
+        return matched.findings
     }
 
     /// How many observations were matched.
