@@ -69,6 +69,7 @@ import Testing
                 finding(.compromisedVersion, .critical, package: "litellm", version: "1.82.8", path: "./uv.lock", line: 41,
                         evidence: "litellm 1.82.8 locked <b>|`*_[x]"),
             ]
+            r.findings[2].occurrences = 25  // a collapsed flood: the first 20 of 25 repeats are reported
             r.ignored = [IgnoredFinding(finding: finding(.compromisedVersion, .critical, package: "litellm", version: "1.82.8",
                                                          path: "./tests/data/requirements.txt", line: 1, evidence: "litellm pinned to 1.82.8"),
                                         reason: "inert test data", configPath: ".litmus.toml", configLine: 1, expires: "2026-12-31")]

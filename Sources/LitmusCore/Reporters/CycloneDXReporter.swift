@@ -160,7 +160,8 @@ public struct CycloneDXReporter: Reporter {
             "properties": [["name": "litmus:kind", "value": f.kind.rawValue],
                            ["name": "litmus:finding-id", "value": f.id],
                            ["name": "litmus:location", "value": Escape.display(f.location.display)]]
-                + (report.command == "audit" ? [["name": "litmus:host", "value": Escape.display(report.hostName)]] : []),
+                + (report.command == "audit" ? [["name": "litmus:host", "value": Escape.display(report.hostName)]] : [])
+                + (f.occurrences > 1 ? [["name": "litmus:occurrences", "value": String(f.occurrences)]] : []),
         ]
         if !f.aliases.isEmpty {
             out["references"] = f.aliases.map { ["id": Escape.display($0), "source": ["name": "OSV", "url": osvURL($0)]] as [String: Any] }

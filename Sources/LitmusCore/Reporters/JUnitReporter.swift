@@ -108,7 +108,8 @@ public struct JUnitReporter: Reporter {
     private func findingLines(_ f: Finding) -> [String] {
         let what = [f.package, f.version ?? f.specifier].compactMap { $0 }.joined(separator: " ")
         let ids = ([f.advisoryID] + f.aliases).joined(separator: ", ")
-        return ["\(f.severity.rawValue.uppercased()) \(f.location.display) \(f.kind.rawValue) \(what) [\(ids)]",
+        let repeats = f.occurrences > 1 ? " (\(f.occurrences) such findings in this file, the first \(FindingCollapse.maxLocations) listed)" : ""
+        return ["\(f.severity.rawValue.uppercased()) \(f.location.display) \(f.kind.rawValue) \(what) [\(ids)]\(repeats)",
                 "  \(f.evidence)", "  What to do: \(f.remediation)"]
     }
 

@@ -44,7 +44,8 @@ public struct MarkdownReporter: Reporter {
             let advisory = links[f.advisoryID].map { "[\(MarkdownText.escape(f.advisoryID))](\(MarkdownText.escapeURL($0)))" }
                 ?? MarkdownText.escape(f.advisoryID)
             let cells = ["**\(f.severity.rawValue)**", MarkdownText.escape(f.package ?? "—"),
-                         MarkdownText.escape(f.version ?? f.specifier ?? "—"), MarkdownText.escape(f.location.display), advisory]
+                         MarkdownText.escape(f.version ?? f.specifier ?? "—"),
+                         MarkdownText.escape(f.location.display) + (f.occurrences > 1 ? " (\(f.occurrences) in this file)" : ""), advisory]
             out.append("| " + cells.joined(separator: " | ") + " |")
         }
         if report.findings.count > Self.maxRows {

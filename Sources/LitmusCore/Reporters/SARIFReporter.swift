@@ -205,6 +205,9 @@ public struct SARIFReporter: Reporter {
         var what = [f.package, f.version ?? f.specifier].compactMap { $0 }.joined(separator: " ")
         if !what.isEmpty { what += ": " }
         var text = "\(what)\(f.evidence) (\(f.kind.rawValue), \(f.severity.rawValue))"
+        if f.occurrences > 1 {
+            text += "; \(f.occurrences) such findings in this file, the first \(FindingCollapse.maxLocations) reported"
+        }
         if report.command == "audit" { text += " on host \(report.hostName)" }
         var properties: [String: Any] = [
             "findingId": f.id,
@@ -219,6 +222,7 @@ public struct SARIFReporter: Reporter {
         if let version = f.version { properties["version"] = Escape.display(version) }
         if let specifier = f.specifier { properties["specifier"] = Escape.display(specifier) }
         if report.command == "audit" { properties["host"] = Escape.display(report.hostName) }
+        if f.occurrences > 1 { properties["occurrences"] = f.occurrences }
         var out: [String: Any] = [
             "ruleId": ruleID,
             "level": level(f.severity),
