@@ -43,5 +43,5 @@ print(f"{count} reports, {size / 1e6:.0f} MB in all, {len(full) / 1e3:.0f} kB ea
 PY
 sync
 /usr/bin/time -v "$LITMUS" fleet "$work/reports" --format json --output "$work/fleet.json" 2> "$work/time.txt" || true
-grep -E "Elapsed|Maximum resident" "$work/time.txt"
+grep -E "Elapsed|Maximum resident|User time|System time" "$work/time.txt"
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print('fleet:', d['summary'])" "$work/fleet.json"

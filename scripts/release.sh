@@ -49,6 +49,26 @@ mkdir -p dist
 rm -f "dist/$name" dist/SHA256SUMS
 cp "$bin" "dist/$name"
 strip --strip-all "dist/$name"
+
+# The only bytes that differ between clean builds: every Swift object carries a 16-byte
+# .swift_modhash (a hash swiftc stamps per compile for incremental LLVM code generation; not
+# a function of the source, never read at run time), and the linker's build id hashes them.
+# Zero the first and recompute the second over the result, in place (sizes unchanged, so
+# the layout is untouched).
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+section_size() { readelf -SW "dist/$name" | sed -n "s/.* $1 *[A-Z]* *[0-9a-f]* [0-9a-f]* \([0-9a-f]*\) .*/\1/p" | head -1; }
+modhash_size="$(section_size '\.swift_modhash')"
+if [ -n "$modhash_size" ]; then
+    head -c "$((16#$modhash_size))" /dev/zero >"$tmp/modhash"
+    objcopy --update-section .swift_modhash="$tmp/modhash" "dist/$name"
+fi
+objcopy --dump-section .note.gnu.build-id="$tmp/note" "dist/$name"
+{ head -c 16 "$tmp/note"; head -c 20 /dev/zero; } >"$tmp/note0"
+objcopy --update-section .note.gnu.build-id="$tmp/note0" "dist/$name"
+id="$(sha1sum "dist/$name" | cut -c1-40)"
+{ head -c 16 "$tmp/note"; printf "$(printf '%s' "$id" | sed 's/../\\x&/g')"; } >"$tmp/note1"
+objcopy --update-section .note.gnu.build-id="$tmp/note1" "dist/$name"
 chmod 0755 "dist/$name"
 touch -d "@$SOURCE_DATE_EPOCH" "dist/$name"
 

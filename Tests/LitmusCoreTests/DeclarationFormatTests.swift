@@ -11,7 +11,7 @@ import Testing
                                        "compromised-version litellm 1.82.8 pyproject.toml:18"]),
         ("manifests/pyproject-setuptools-dynamic", ["compromised-version litellm 1.82.8 requirements-proxy.in:2",
                                                     "compromised-version litellm 1.82.8 requirements.in:2"]),
-        ("manifests/pixi-toml", ["range-admits litellm ==1.82.8.* pixi.toml:8",
+        ("manifests/pixi-toml", ["compromised-version litellm 1.82.8 pixi.toml:8",
                                  "compromised-version litellm 1.82.8 pixi.toml:11",
                                  "compromised-version litellm 1.82.8 pixi.toml:15"]),
         ("manifests/pyproject-pixi", ["compromised-version litellm 1.82.8 pyproject.toml:16"]),

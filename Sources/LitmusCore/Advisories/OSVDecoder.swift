@@ -68,6 +68,7 @@ public enum OSVDecoder {
             package.remediation = c["remediation"] as? String
             affected.append(package)
         }
+        try addPublishedReleases(litmus["published_releases"], to: &affected, id: id, fail: fail)
         var advisory = Advisory(
             id: id,
             aliases: strings(o["aliases"]),
@@ -123,6 +124,27 @@ public enum OSVDecoder {
             }
         }
         return AffectedPackage(ecosystem: ecosystem, name: PackageName(name), versions: versions, versionTexts: texts, ranges: ranges)
+    }
+
+    /// `{"as_of": "YYYY-MM-DD", "packages": {"name": ["1.0", ...]}}`: each list goes to the
+    /// affected PyPI package of that name.
+    private static func addPublishedReleases(_ value: Any?, to affected: inout [AffectedPackage], id: String,
+                                             fail: (String) -> AdvisoryLoadError) throws(AdvisoryLoadError) {
+        guard let value else { return }
+        guard let object = value as? [String: Any], let asOf = object["as_of"] as? String,
+              let packages = object["packages"] as? [String: Any] else {
+            throw fail("\(id): published_releases needs \"as_of\" and \"packages\"")
+        }
+        for (name, list) in packages {
+            var versions: [Version] = []
+            for text in strings(list) {
+                guard let v = Version.parse(text) else { throw fail("\(id): published release \"\(text)\" of \(name) is not a PEP 440 version") }
+                versions.append(v)
+            }
+            for index in affected.indices where isPyPI(affected[index].ecosystem) && affected[index].name == PackageName(name) {
+                affected[index].publishedReleases = PublishedReleases(asOf: asOf, versions: versions)
+            }
+        }
     }
 
     private static func ecosystemRange(_ range: [String: Any], id: String, parse: (String) -> Version?,

@@ -11,7 +11,8 @@ struct CommonSettings {
         OptionSpec("--exclude", value: "GLOB", help: "skip paths matching GLOB, relative to the root (repeatable; a name without '/' matches at any depth)"),
         OptionSpec("--sarif-include-ignored", help: "SARIF: also emit ignored findings, as suppressed results (GitHub shows them as open alerts)"),
         OptionSpec("--fail-on", value: "SEVERITY", help: "exit 1 on findings at or above: critical, high (default), medium, low, none"),
-        OptionSpec("--config", value: "FILE", help: "ignore file to use (default: .litmus.toml at the first scan root, if present)"),
+        OptionSpec("--config", value: "FILE", help: "ignore file to use (scan default: .litmus.toml at the first scan root, if present; audit reads none unless named)"),
+        OptionSpec("--no-config", help: "apply no ignore file at all, not even .litmus.toml at the scan root"),
         OptionSpec("--advisories", value: "PATH", help: "also load OSV JSON advisories from PATH (file or directory; repeatable)"),
         OptionSpec("--no-color", help: "never colour the text report (NO_COLOR is honoured too)"),
         OptionSpec("--quiet", short: "-q", help: "print only findings, errors and the summary; nothing when clean"),
@@ -21,6 +22,8 @@ struct CommonSettings {
     var output: String?
     var outputDirectory: String?
     var configPath: String?
+    /// `--no-config`: no ignore file at all.
+    var noConfig: Bool
     var context: ReportContext
     var database: AdvisoryDatabase
     var exclude: [ExcludePattern]
@@ -30,6 +33,10 @@ struct CommonSettings {
         self.output = args.value("--output")
         self.outputDirectory = args.value("--output-dir")
         self.configPath = args.value("--config")
+        self.noConfig = args.flags.contains("--no-config")
+        if noConfig && configPath != nil {
+            throw UsageError("--config and --no-config cannot be combined", command: command)
+        }
         if output != nil && outputDirectory != nil {
             throw UsageError("--output and --output-dir cannot be combined", command: command)
         }
@@ -70,11 +77,14 @@ struct CommonSettings {
         return s
     }
 
-    /// Loads the ignore config (`--config`, else `.litmus.toml` at the first root) and applies
-    /// it; its warnings (expired entries, unknown ids) also go to standard error, so they are
-    /// seen even when standard output carries a JSON document.
-    func applyIgnores(to report: ScanReport, roots: [String], console: Console) throws -> ScanReport {
-        guard let config = try ConfigLoading.load(explicit: configPath, roots: roots) else { return report }
+    /// Loads the ignore config (`--config`, else — when `searchRoots` is set — `.litmus.toml` at
+    /// the first root; nothing with `--no-config`) and applies it; its warnings (expired
+    /// entries, unknown ids) also go to standard error, so they are seen even when standard
+    /// output carries a JSON document. `audit` passes `searchRoots: false`: a host or image
+    /// must never configure its own audit.
+    func applyIgnores(to report: ScanReport, roots: [String], searchRoots: Bool = true, console: Console) throws -> ScanReport {
+        if noConfig { return report }
+        guard let config = try ConfigLoading.load(explicit: configPath, roots: searchRoots ? roots : nil) else { return report }
         let applied = config.apply(to: report, database: database, today: ConfigLoading.today(),
                                    workingDirectory: Platform.currentDirectory)
         for warning in config.warnings(database: database, today: ConfigLoading.today()) {

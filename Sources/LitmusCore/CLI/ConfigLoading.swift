@@ -5,11 +5,12 @@ enum ConfigLoading {
     /// The largest config file read; anything bigger is not a hand-written ignore list.
     static let sizeLimit = 1 << 20
 
-    /// `explicit` (which must exist), else `.litmus.toml` in the first root (or, for a file
-    /// root, its directory) when present. Any problem is fatal (exit 2) with file and line.
-    static func load(explicit: String?, roots: [String]) throws -> IgnoreConfig? {
+    /// `explicit` (which must exist), else `.litmus.toml` in the first of `roots` (or, for a
+    /// file root, its directory) when present; nil `roots` means no default file. Any problem
+    /// is fatal (exit 2) with file and line.
+    static func load(explicit: String?, roots: [String]?) throws -> IgnoreConfig? {
         let reader = DiskReader(followSymlinks: true)
-        let path = explicit ?? defaultPath(roots: roots)
+        guard let path = explicit ?? roots.map(defaultPath) else { return nil }
         let bytes: [UInt8]
         do {
             bytes = try reader.read(path, limit: sizeLimit)

@@ -75,7 +75,7 @@ public struct CondaEnvironment: Extractor {
     private func condaSpec(_ text: String, at location: FileLocation, into out: inout Extraction) {
         switch CondaSpec.parse(text) {
         case .failure(let failure):
-            out.issues.append(ScanIssue(.error, location, stage: name, "conda spec \"\(text)\": \(failure.message)"))
+            out.issues.append(ScanIssue(.error, location, stage: name, "conda spec \"\(Redact.excerpt(text))\": \(failure.message)"))
         case .success(let spec):
             for alternative in spec.requirements {
                 out.add(PackageObservation(name: spec.name, requirement: alternative.requirement, requirementText: alternative.text,

@@ -30,7 +30,7 @@ public struct CondaMeta: Extractor {
             guard let record = read(path, files: files, into: &out) else { continue }
             count += 1
             if record.name == "python" { python = record.versionText }
-            guard PackageName.isValid(record.name) else { continue }
+            guard PackageName.isValidConda(record.name) else { continue }
             guard let version = Version.parse(record.versionText) else {
                 out.issues.append(.warning(path, stage: name, "version \"\(Escape.display(record.versionText))\" is not PEP 440; not matched"))
                 continue

@@ -22,7 +22,7 @@ struct CondaSpec {
         }
         let nameEnd = body.firstIndex { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") } ?? body.endIndex
         let rawName = String(body[..<nameEnd])
-        guard PackageName.isValid(rawName) else { return .failure(ParseMessage("no valid package name")) }
+        guard PackageName.isValidConda(rawName) else { return .failure(ParseMessage("no valid package name")) }
         let rest = (bracketVersion ?? String(body[nameEnd...])).trimmingSpaces
         var alternatives: [Alternative] = []
         if rest.isEmpty {
@@ -61,8 +61,14 @@ struct CondaSpec {
         return Requirements.parseSpecifier(normalized).map { Alternative(requirement: $0, text: normalized, note: nil) }
     }
 
+    /// conda versions need not be PEP 440 (`openssl=1.1.1w`, in every older `conda env export`):
+    /// those are compared with the advisory's versions as text, as conda itself would match them.
     private static func exact(_ text: String, note: String?) -> Result<Alternative, ParseMessage> {
-        guard let version = Version.parse(text) else { return .failure(ParseMessage("invalid version \"\(text)\"")) }
+        guard !text.isEmpty else { return .failure(ParseMessage("no version after ==")) }
+        guard let version = Version.parse(text) else {
+            let why = "conda version \"\(Redact.excerpt(text))\" is not PEP 440; compared as text"
+            return .success(Alternative(requirement: .arbitrary(text), text: "==" + text, note: [note, why].compactMap { $0 }.joined(separator: "; ")))
+        }
         return .success(Alternative(requirement: .version(version), text: "==" + text, note: note))
     }
 
@@ -70,7 +76,7 @@ struct CondaSpec {
     private static func fuzzy(_ text: String) -> Result<Alternative, ParseMessage> {
         var stem = text
         while stem.hasSuffix("*") || stem.hasSuffix(".") { stem.removeLast() }
-        guard let version = Version.parse(stem) else { return .failure(ParseMessage("invalid version \"\(text)\"")) }
+        guard let version = Version.parse(stem) else { return .failure(ParseMessage("invalid version \"\(Redact.excerpt(text))\"")) }
         if version.release.count >= 3 && !text.hasSuffix("*") {
             return .success(Alternative(requirement: .version(version), text: "=" + text,
                                         note: "conda \"=\(text)\" matches \(stem) and \(stem).*; read as exactly \(stem)"))

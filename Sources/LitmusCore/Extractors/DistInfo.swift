@@ -102,7 +102,7 @@ public struct DistInfo: Extractor {
             identity.line = headers.line(of: "Version")
             identity.version = Version.parse(text)
             if identity.version == nil {
-                out.issues.append(.error(path, line: identity.line, stage: name, "invalid version \"\(text)\" in metadata"))
+                out.issues.append(.error(path, line: identity.line, stage: name, "invalid version \"\(Redact.excerpt(text))\" in metadata"))
             }
         } else {
             out.issues.append(.error(path, stage: name, "metadata has no Version header"))
@@ -121,11 +121,11 @@ public struct DistInfo: Extractor {
     /// Name and version from the folder name (``DistributionFolder``).
     private static func folderIdentity(_ folder: String) -> Identity {
         guard let parsed = DistributionFolder(folder) else {
-            return Identity(issue: "folder name \"\(folder)\" does not start with a package name")
+            return Identity(issue: "folder name \"\(Redact.excerpt(folder))\" does not start with a package name")
         }
         guard let text = parsed.versionText else { return Identity(name: parsed.name) }
         guard let version = parsed.version else {
-            return Identity(name: parsed.name, issue: "invalid version \"\(text)\" in folder name \"\(folder)\"")
+            return Identity(name: parsed.name, issue: "invalid version \"\(Redact.excerpt(text))\" in folder name \"\(Redact.excerpt(folder))\"")
         }
         return Identity(name: parsed.name, version: version, versionText: text)
     }

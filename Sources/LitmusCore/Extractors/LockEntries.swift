@@ -12,7 +12,7 @@ enum LockEntries {
             return nil
         }
         guard PackageName.isValid(raw) else {
-            out.issues.append(.error(path, line: table.line(of: "name"), stage: stage, "invalid package name \"\(raw)\""))
+            out.issues.append(.error(path, line: table.line(of: "name"), stage: stage, "invalid package name \"\(Redact.excerpt(raw))\""))
             return nil
         }
         let name = PackageName(raw)
@@ -27,7 +27,7 @@ enum LockEntries {
         }
         let line = table.line(of: "version")
         guard let version = Version.parse(text) else {
-            out.issues.append(.error(path, line: line, stage: stage, "invalid version \"\(text)\" for \(raw)"))
+            out.issues.append(.error(path, line: line, stage: stage, "invalid version \"\(Redact.excerpt(text))\" for \(raw)"))
             return name
         }
         out.add(PackageObservation(name: name, requirement: .version(version), requirementText: text,

@@ -26,16 +26,16 @@ enum LockVersion {
             return
         }
         guard let version = components(text) else {
-            out.issues.append(.error(path, line: line, stage: stage, "unknown \(key) \"\(text)\"; entries read as best effort"))
+            out.issues.append(.error(path, line: line, stage: stage, "unknown \(key) \"\(Redact.excerpt(text))\"; entries read as best effort"))
             return
         }
         if isKnown(version) { return }
         if version.lexicographicallyPrecedes(newest) {
-            out.issues.append(.error(path, line: line, stage: stage, "unknown \(key) \"\(text)\"; entries read as best effort"))
+            out.issues.append(.error(path, line: line, stage: stage, "unknown \(key) \"\(Redact.excerpt(text))\"; entries read as best effort"))
         } else {
             let known = newest.map(String.init).joined(separator: ".")
             out.issues.append(.warning(path, line: line, stage: stage,
-                                       "\(key) \"\(text)\" is newer than the newest known (\(known)); read with the known layout"))
+                                       "\(key) \"\(Redact.excerpt(text))\" is newer than the newest known (\(known)); read with the known layout"))
         }
     }
 }

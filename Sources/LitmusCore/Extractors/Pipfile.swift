@@ -3,6 +3,7 @@
 /// A value is a specifier string (`"*"` is unconstrained, `"==1.82.8"` exact, a bare version
 /// is read as `==`), or a table whose `version` is one; `file`/`path` tables give the version
 /// their distribution file name carries. Each observation is at the key's line.
+/// A key may carry extras (`"requests[socks]" = "*"`), as pipenv accepts and real Pipfiles have.
 /// Exempt: `[source]`, `[requires]`, `[pipenv]` and `[scripts]` hold no packages.
 public struct Pipfile: Extractor {
     /// `Pipfile`.
@@ -34,11 +35,10 @@ public struct Pipfile: Extractor {
     }
 
     private func observe(_ key: String, _ value: TOMLValue, at location: FileLocation, into out: inout Extraction) {
-        guard PackageName.isValid(key) else {
-            out.issues.append(ScanIssue(.error, location, stage: name, "invalid package name \"\(key)\""))
+        guard let package = Self.packageName(key) else {
+            out.issues.append(ScanIssue(.error, location, stage: name, "invalid package name \"\(Redact.excerpt(key))\""))
             return
         }
-        let package = PackageName(key)
         var text = value.string
         if let table = value.table {
             if let file = table["file"]?.string ?? table["path"]?.string, let dist = DistributionFilename(file) {
@@ -67,5 +67,18 @@ public struct Pipfile: Extractor {
         case .failure(let failure):
             out.issues.append(ScanIssue(.error, location, stage: name, failure.message))
         }
+    }
+
+    /// The package a key names: `name` or `name[extra,...]`, every part a PEP 508 name.
+    static func packageName(_ key: String) -> PackageName? {
+        var base = Substring(key)
+        if let open = key.firstIndex(of: "[") {
+            guard key.hasSuffix("]") else { return nil }
+            let extras = key[key.index(after: open)..<key.index(before: key.endIndex)].split(separator: ",", omittingEmptySubsequences: false)
+            guard extras.allSatisfy({ PackageName.isValid($0.trimmingSpaces) }) else { return nil }
+            base = key[..<open]
+        }
+        let name = base.trimmingSpaces
+        return PackageName.isValid(name) ? PackageName(name) : nil
     }
 }

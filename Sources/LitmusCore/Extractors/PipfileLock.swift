@@ -61,7 +61,7 @@ public struct PipfileLock: Extractor {
 
     private func observe(_ key: String, _ value: Any?, path: String, versionLine: Int?, nameLine: Int?, into out: inout Extraction) {
         guard PackageName.isValid(key), let entry = value as? [String: Any] else {
-            out.issues.append(.error(path, line: nameLine, stage: name, "entry \"\(key)\" is not a package entry"))
+            out.issues.append(.error(path, line: nameLine, stage: name, "entry \"\(Redact.excerpt(key))\" is not a package entry"))
             return
         }
         if let file = (entry["file"] ?? entry["path"]) as? String, let dist = DistributionFilename(file) {

@@ -25,7 +25,7 @@ enum PoetryConstraint {
         var parts: [String] = []
         for token in tokens(text) {
             if token == "*" { continue }
-            guard let part = part(token) else { return .failure(ParseMessage("invalid poetry constraint \"\(text.trimmingSpaces)\"")) }
+            guard let part = part(token) else { return .failure(ParseMessage("invalid poetry constraint \"\(Redact.excerpt(text.trimmingSpaces))\"")) }
             parts.append(part)
         }
         return .success(parts.isEmpty ? nil : parts.joined(separator: ","))

@@ -95,7 +95,7 @@ public struct Pyproject: Extractor {
 
     private func poetryDependency(_ key: String, _ value: TOMLValue, location: FileLocation, into out: inout Extraction) {
         guard PackageName.isValid(key) else {
-            out.issues.append(ScanIssue(.error, location, stage: name, "invalid package name \"\(key)\""))
+            out.issues.append(ScanIssue(.error, location, stage: name, "invalid package name \"\(Redact.excerpt(key))\""))
             return
         }
         if let constraints = value.tables, value.table == nil {
@@ -130,7 +130,7 @@ public struct Pyproject: Extractor {
     }
 
     private func observePoetry(_ key: String, _ specifier: String?, written: String, at location: FileLocation, into out: inout Extraction) {
-        let note = "poetry constraint \"\(written)\""
+        let note = "poetry constraint \"\(Redact.excerpt(written))\""
         guard let specifier else {
             out.add(PackageObservation(name: PackageName(key), requirement: .unconstrained, requirementText: "",
                                        location: location, origin: .declared, note: note))

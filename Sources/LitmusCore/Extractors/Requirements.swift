@@ -7,8 +7,9 @@ enum Requirements {
         -> Result<PackageObservation?, ParseMessage> {
         let name = PackageName(spec.name)
         var note = spec.marker.map { "marker: \($0)" }
-        if let url = spec.url {
-            guard let file = DistributionFilename(url) else {
+        if let raw = spec.url {
+            let url = Redact.excerpt(raw)
+            guard let file = DistributionFilename(raw) else {
                 return .success(PackageObservation(name: name, requirement: .unconstrained, requirementText: "@ \(url)",
                                                    location: location, origin: origin, note: note))
             }
@@ -30,7 +31,7 @@ enum Requirements {
     static func observe(_ text: String, at location: FileLocation, stage: String, into out: inout Extraction) {
         let spec: RequirementSpec
         do { spec = try RequirementSpec(parsing: text) } catch {
-            out.issues.append(ScanIssue(.error, location, stage: stage, "not a requirement \"\(text)\": \(error.message)"))
+            out.issues.append(ScanIssue(.error, location, stage: stage, "not a requirement \"\(Redact.excerpt(text))\": \(error.message)"))
             return
         }
         switch observation(for: spec, at: location, origin: .declared) {
@@ -52,7 +53,7 @@ enum Requirements {
             }
             return .success(.specifier(set))
         } catch {
-            return .failure(ParseMessage("invalid version specifier \"\(trimmed)\": \(error.reason)"))
+            return .failure(ParseMessage("invalid version specifier \"\(Redact.excerpt(trimmed))\": \(error.reason)"))
         }
     }
 }

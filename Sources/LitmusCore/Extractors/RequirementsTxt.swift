@@ -299,7 +299,7 @@ extension RequirementsTxt {
         if let file = DistributionFilename(text) {
             return ParsedRequirement(observation: PackageObservation(
                 name: file.name, requirement: .version(file.version), requirementText: file.versionText,
-                location: location, origin: .declared, note: "direct reference \(text)"), bare: false)
+                location: location, origin: .declared, note: "direct reference \(Redact.excerpt(text))"), bare: false)
         }
         if let egg = text.split(separator: "#").last?.split(separator: "&").first(where: { $0.hasPrefix("egg=") }) {
             let name = String(egg.dropFirst(4))

@@ -72,7 +72,7 @@ public struct SetupCfg: Extractor {
 
     private func requirement(_ text: String, at location: FileLocation, into out: inout Extraction) {
         if text.hasPrefix("file:") {
-            out.issues.append(ScanIssue(.warning, location, stage: name, "\"\(text)\" not followed; scan that file directly"))
+            out.issues.append(ScanIssue(.warning, location, stage: name, "\"\(Redact.excerpt(text))\" not followed; scan that file directly"))
             return
         }
         Requirements.observe(text, at: location, stage: name, into: &out)

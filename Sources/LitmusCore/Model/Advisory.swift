@@ -108,6 +108,10 @@ public struct AffectedPackage: Sendable {
     public var versionTexts: [String]
     /// OSV `ECOSYSTEM` ranges, evaluated with PEP 440 ordering.
     public var ranges: [AffectedRange]
+    /// Every release the package index listed for this package (affected ones aside, as they
+    /// were deleted), from `database_specific.litmus.published_releases`; nil when unknown.
+    /// A specifier that admits an affected version and none of these is a pin.
+    public var publishedReleases: PublishedReleases?
 
     /// Creates an affected package.
     public init(ecosystem: String, name: PackageName, versions: [Version], versionTexts: [String], ranges: [AffectedRange] = []) {

@@ -22,6 +22,9 @@ public struct IgnoredFinding: Sendable, Hashable, Comparable {
         self.expires = expires
     }
 
+    /// The `[[ignore]]` entry that set the finding aside, as `file:line`.
+    public var rule: FileLocation { FileLocation(path: configPath, line: configLine) }
+
     /// Orders as the findings do.
     public static func < (lhs: IgnoredFinding, rhs: IgnoredFinding) -> Bool {
         if lhs.finding != rhs.finding { return lhs.finding < rhs.finding }

@@ -52,16 +52,17 @@ public struct PackageObservation: Sendable {
     /// Context the extractor adds to the evidence (e.g. "pinned by constraints.txt:3").
     public var note: String?
 
-    /// Creates an observation.
+    /// Creates an observation. Credentials in `requirementText` and `note` (a direct
+    /// reference's URL) are redacted here, once, and the requirement text is cut to an excerpt.
     public init(name: PackageName, requirement: Requirement, requirementText: String,
                 location: FileLocation, origin: Origin, ecosystem: String = "PyPI", note: String? = nil) {
         self.name = name
         self.requirement = requirement
-        self.requirementText = requirementText
+        self.requirementText = Redact.excerpt(requirementText)
         self.location = location
         self.origin = origin
         self.ecosystem = ecosystem
-        self.note = note
+        self.note = note.map(Redact.credentials)
     }
 }
 
@@ -86,7 +87,7 @@ public struct FileObservation: Sendable {
         self.name = name
         self.size = size
         self.sha256 = sha256
-        self.firstLine = firstLine
+        self.firstLine = firstLine.map(Redact.excerpt)
         self.head = head
     }
 }
@@ -114,7 +115,7 @@ public struct StartupHookObservation: Sendable {
     public init(location: FileLocation, reason: Reason, firstLine: String, owner: String? = nil) {
         self.location = location
         self.reason = reason
-        self.firstLine = firstLine
+        self.firstLine = Redact.excerpt(firstLine)
         self.owner = owner
     }
 }

@@ -15,12 +15,12 @@ public struct ScanIssue: Sendable, Hashable, Comparable, Codable {
     /// What went wrong, in one sentence.
     public var message: String
 
-    /// Creates an issue.
+    /// Creates an issue; credentials in URLs the message quotes are redacted here, once.
     public init(_ level: Level, _ location: FileLocation, stage: String, _ message: String) {
         self.level = level
         self.location = location
         self.stage = stage
-        self.message = message
+        self.message = Redact.credentials(message)
     }
 
     /// An error at `path` (and `line`).

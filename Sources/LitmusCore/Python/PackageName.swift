@@ -25,6 +25,15 @@ public struct PackageName: Sendable, Hashable, Comparable, CustomStringConvertib
         return bytes.allSatisfy { PythonText.isAlphanumeric($0) || PythonText.isSeparator($0) }
     }
 
+    /// Whether `raw` is a conda package name: ASCII letters, digits, `_`, `-` and `.`, with at
+    /// least one letter or digit. Unlike PEP 508, conda names may start or end with `_`: a real
+    /// `conda env export` begins with `_libgcc_mutex` and `_openmp_mutex`.
+    public static func isValidConda(_ raw: String) -> Bool {
+        let bytes = Array(raw.utf8)
+        guard bytes.contains(where: PythonText.isAlphanumeric) else { return false }
+        return bytes.allSatisfy { PythonText.isAlphanumeric($0) || PythonText.isSeparator($0) }
+    }
+
     /// The normalised name.
     public var description: String { normalized }
 

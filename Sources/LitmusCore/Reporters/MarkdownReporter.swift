@@ -91,7 +91,7 @@ public struct MarkdownReporter: Reporter {
     private func ignoredLine(_ i: IgnoredFinding) -> String {
         let f = i.finding
         let what = [f.package, f.version ?? f.specifier].compactMap { $0 }.joined(separator: " ")
-        return "\(MarkdownText.escape(f.advisoryID)) \(MarkdownText.escape(what)) at \(MarkdownText.escape(f.location.display)): "
-            + MarkdownText.escape(i.reason) + (i.expires.map { " (until \($0))" } ?? "")
+        return "\(MarkdownText.escape(f.advisoryID)) \(MarkdownText.escape(what)) at \(MarkdownText.escape(f.location.display)), "
+            + "by \(MarkdownText.escape(i.rule.display)): " + MarkdownText.escape(i.reason) + (i.expires.map { " (until \($0))" } ?? "")
     }
 }

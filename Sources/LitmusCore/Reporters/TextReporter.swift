@@ -17,6 +17,7 @@ public struct TextReporter: Reporter {
         if !context.quiet { out += environmentsSection(report, paint: paint) }
         out += findingsSection(report, paint: paint)
         out += remediationSection(report, paint: paint)
+        if !context.quiet { out += ignoredSection(report, paint: paint) }
         out += issuesSection(report, paint: paint, quiet: context.quiet)
         if !context.quiet || !report.findings.isEmpty || !report.errors.isEmpty {
             out.append(summaryLine(report, context: context, paint: paint))
@@ -69,6 +70,22 @@ public struct TextReporter: Reporter {
         }
         guard !out.isEmpty else { return [] }
         return [paint.bold("What to do")] + out + [""]
+    }
+
+    /// Every ignored finding with the entry that set it aside and its reason, so an ignore
+    /// file cannot hide a finding behind a count.
+    private func ignoredSection(_ report: ScanReport, paint: Paint) -> [String] {
+        guard !report.ignored.isEmpty else { return [] }
+        var out = [paint.bold("Ignored (set aside by an [[ignore]] entry; not counted for the exit code)")]
+        for i in report.ignored {
+            let f = i.finding
+            let what = [f.package, f.version ?? f.specifier].compactMap { $0 }.joined(separator: " ")
+            out.append("  \(f.severity.rawValue.uppercased().padding(8))  \(Escape.display(f.location.display))  \(f.kind.rawValue)  "
+                       + "\(Escape.display(what))  [\(Escape.display(f.advisoryID))]")
+            let until = i.expires.map { ", until \($0)" } ?? ""
+            out.append("      by \(Escape.display(i.rule.display))\(until): \(Escape.display(i.reason))")
+        }
+        return out + [""]
     }
 
     private func issuesSection(_ report: ScanReport, paint: Paint, quiet: Bool) -> [String] {

@@ -3,6 +3,9 @@
 ///
 /// - An exact version (installed, locked, a wheel name, `==X` or `===X`) inside an advisory's
 ///   affected versions is `compromised-version` at the advisory's severity.
+/// - A specifier that admits an affected version but no published unaffected release (the
+///   advisory's ``PublishedReleases``: `>=1.82.8,<=1.82.8`, `>4.87.0,<4.87.2`) is
+///   `compromised-version` too: any resolver that satisfies it installs an affected release.
 /// - Any other specifier that admits an affected version is `range-admits` (low), listing the
 ///   versions it admits; `!=` exclusions are honoured because `SpecifierSet` evaluates them.
 /// - No specifier at all is not a finding.
@@ -101,7 +104,13 @@ public struct Matcher: Sendable {
                     if affected.contains(pin) { out.append(exact(p, pin.description, advisory, affected)) }
                 } else {
                     let admitted = set.admitsAny(of: affected.versions)
-                    if !admitted.isEmpty { out.append(range(p, admitted, advisory)) }
+                    if admitted.isEmpty { break }
+                    if let releases = affected.publishedReleases,
+                       !releases.versions.contains(where: { !affected.contains($0) && set.contains($0, prereleases: true) }) {
+                        out.append(onlyAffected(p, admitted, releases, advisory))
+                    } else {
+                        out.append(range(p, admitted, advisory))
+                    }
                 }
             case .unconstrained:
                 break
@@ -136,6 +145,17 @@ public struct Matcher: Sendable {
                             ?? Remediation.forVersion(origin: p.origin, advisory: a))
         f.package = affected.key
         return f
+    }
+
+    /// A range no published unaffected release satisfies: whatever a resolver picks from it is
+    /// compromised, so it is reported as a pin.
+    private func onlyAffected(_ p: PackageObservation, _ admitted: [Version], _ releases: PublishedReleases, _ a: Advisory) -> Finding {
+        let list = admitted.map(\.description).joined(separator: ", ")
+        var evidence = "\(p.name.raw)\(p.requirementText) admits only compromised \(list): no other release "
+            + "the index listed on \(releases.asOf) satisfies it"
+        if let note = p.note { evidence += "; \(note)" }
+        return finding(.compromisedVersion, a, p, version: list, specifier: p.requirementText, evidence: evidence,
+                       remediation: Remediation.forVersion(origin: p.origin, advisory: a))
     }
 
     private func range(_ p: PackageObservation, _ admitted: [Version], _ a: Advisory) -> Finding {
