@@ -229,3 +229,23 @@ import Testing
         #expect(indicator.claims(name: ".pg_state", parentName: "tmp", isDirectory: false))
     }
 }
+
+@Suite struct PersistenceContentTests {
+    @Test func aDescriptionAfterFourKiBIsStillFound() throws {
+        let db = try Fixtures.database()
+        let path = "/home/a/.config/systemd/user/telemetry.service"
+        let padding = "# " + String(repeating: "x", count: 78) + "\n"
+        let unit = "[Unit]\n" + String(repeating: padding, count: 80) + "Description=System Telemetry Service\n"
+        #expect(unit.utf8.count > 6000)
+        let files = InMemoryFiles(text: [path: unit, "/home/a/.config/systemd/user/quiet.service": "[Unit]\n" + String(repeating: padding, count: 80)])
+        let check = IndicatorFiles(database: db)
+        let matcher = Matcher(database: db)
+        func kinds(_ p: String) -> [FindingKind] {
+            let e = check.check(FileEntry(path: p, name: Paths.baseName(p), parentName: "user", kind: .file), in: HostContext(database: db, files: files))
+            #expect(e.issues.isEmpty)
+            return e.observations.flatMap(matcher.findings(for:)).map(\.kind)
+        }
+        #expect(kinds(path) == [.persistence])
+        #expect(kinds("/home/a/.config/systemd/user/quiet.service").isEmpty)
+    }
+}
