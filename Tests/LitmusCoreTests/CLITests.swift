@@ -136,10 +136,10 @@ final class Captured: @unchecked Sendable {
         }
         let (_, json) = run(["advisories", "--format", "json"])
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
-        #expect(list.compactMap { $0["id"] as? String } == ["MAL-2026-2144", "MAL-2026-2254"])
+        #expect(list.compactMap { $0["id"] as? String } == ["GHSA-69fq-xp46-6x23", "MAL-2026-2144", "MAL-2026-2254"])
         let (vcode, v) = run(["version"])
         #expect(vcode == ExitCode.clean)
-        #expect(v.out == "litmus 0.1.0 (advisory data 2026-11-23, 2 advisories)\n")
+        #expect(v.out == "litmus 0.1.0 (advisory data 2026-11-23, 3 advisories)\n")
     }
 
     @Test func userAdvisoriesAreLoadedFromADirectory() throws {

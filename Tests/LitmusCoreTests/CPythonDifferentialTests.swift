@@ -75,6 +75,9 @@ import Testing
         var name: String
         /// The venv lets the user site in (`include-system-site-packages = true`).
         var userSite = false
+        /// A base interpreter (no venv): a copy of the interpreter binary under `prefix/bin`
+        /// and a standard library of links to the real one, so its own directory is on sys.path.
+        var system = false
         /// The interpreter compiles `.py` files under the environment first (for `.pyc` cases):
         /// relative paths of sources to compile into sourceless bytecode beside them.
         var compile: [String] = []
@@ -130,6 +133,12 @@ import Testing
         Case(name: "usercustomize-in-isolated-venv-runs-nothing") { e in try e.write(e.module, e.sitePackages + "/usercustomize.py") },
         Case(name: "usercustomize-in-venv-with-user-site", userSite: true) { e in try e.write(e.module, e.sitePackages + "/usercustomize.py") },
         Case(name: "venv-lib-dir-is-not-on-sys-path") { e in try e.write(e.module, e.lib + "/sitecustomize.py") },
+        Case(name: "stdlib-sitecustomize", system: true) { e in try e.write(e.module, e.lib + "/sitecustomize.py") },
+        Case(name: "stdlib-sitecustomize-linked-from-etc", system: true) { e in
+            try e.write(e.module, e.root + "/etc/python3/sitecustomize.py")
+            try e.link(e.lib + "/sitecustomize.py", to: "../../../etc/python3/sitecustomize.py")
+        },
+        Case(name: "system-site-packages-pth", system: true) { e in try e.write(e.statement + "\n", e.sitePackages + "/hook.pth") },
     ]
 
     /// Builds the environment, starts the interpreter once, and returns whether the marker
@@ -138,9 +147,13 @@ import Testing
         let e = Environment(root: base + "/\(c.name)-3.\(interpreter.minor)", interpreter: interpreter)
         try e.mkdir(e.sitePackages)
         try e.mkdir(e.root + "/home")
-        try e.link(e.prefix + "/bin/python", to: interpreter.executable)
-        let home = Paths.parent(of: interpreter.executable)
-        try e.write("home = \(home)\ninclude-system-site-packages = \(c.userSite)\nversion = 3.\(interpreter.minor)\n", e.prefix + "/pyvenv.cfg")
+        if c.system {
+            try buildSystemPrefix(e)
+        } else {
+            try e.link(e.prefix + "/bin/python", to: interpreter.executable)
+            let home = Paths.parent(of: interpreter.executable)
+            try e.write("home = \(home)\ninclude-system-site-packages = \(c.userSite)\nversion = 3.\(interpreter.minor)\n", e.prefix + "/pyvenv.cfg")
+        }
         try c.build(e)
         if !c.compile.isEmpty {
             let sources = c.compile.map { e.root + "/" + $0.replacingOccurrences(of: "python3.X", with: "python3.\(interpreter.minor)") }
@@ -156,6 +169,20 @@ import Testing
         let reported = (doc["findings"] as? [[String: Any]] ?? []).filter { ($0["kind"] as? String) == FindingKind.unownedStartupHook.rawValue }
             .map { ($0["path"] as? String ?? "").replacingOccurrences(of: e.root + "/", with: "") }
         return (ran, reported.sorted(), stderr)
+    }
+
+    /// A base prefix: the interpreter binary copied (it finds its prefix from its own place)
+    /// and every standard-library entry linked, except `site-packages`, which is our own.
+    static func buildSystemPrefix(_ e: Environment) throws {
+        let fm = FileManager.default
+        let real = try fm.destinationOfSymbolicLink(atPath: e.interpreter.executable)
+        let binary = real.hasPrefix("/") ? real : Paths.parent(of: e.interpreter.executable) + "/" + real
+        try e.mkdir(e.prefix + "/bin")
+        try fm.copyItem(atPath: binary, toPath: e.prefix + "/bin/python")
+        let stdlib = Paths.parent(of: Paths.parent(of: e.interpreter.executable)) + "/lib/python3.\(e.interpreter.minor)"
+        for name in try fm.contentsOfDirectory(atPath: stdlib) where name != "site-packages" && name != "sitecustomize.py" {
+            try fm.createSymbolicLink(atPath: e.lib + "/" + name, withDestinationPath: stdlib + "/" + name)
+        }
     }
 
     /// Runs a Python with an isolated environment; returns its stdout.

@@ -14,8 +14,8 @@ public struct AdvisoryDatabase: Sendable {
         self.advisories = latest.values.sorted { $0.id < $1.id }
         var index: [String: [Int]] = [:]
         for (i, a) in self.advisories.enumerated() {
-            for p in a.affected where OSVDecoder.isPyPI(p.ecosystem) {
-                index[p.name.normalized, default: []].append(i)
+            for p in a.affected {
+                index[Self.indexKey(p.family, p.key), default: []].append(i)
             }
         }
         self.byName = index
@@ -37,15 +37,25 @@ public struct AdvisoryDatabase: Sendable {
 
     /// Each advisory affecting PyPI package `name`, with the matching affected entry.
     public func affecting(_ name: PackageName) -> [(advisory: Advisory, package: AffectedPackage)] {
+        affecting(ecosystem: "PyPI", name: name.raw)
+    }
+
+    /// The affected packages of every advisory in the same ecosystem family as `ecosystem`
+    /// whose name is `name` as that family compares names (a PyPI name never meets a Go module).
+    public func affecting(ecosystem: String, name: String) -> [(advisory: Advisory, package: AffectedPackage)] {
+        let family = EcosystemFamily(ecosystem: ecosystem)
+        let key = family.canonicalName(name)
         var out: [(Advisory, AffectedPackage)] = []
-        for i in byName[name.normalized] ?? [] {
+        for i in byName[Self.indexKey(family, key)] ?? [] {
             let a = advisories[i]
-            for p in a.affected where OSVDecoder.isPyPI(p.ecosystem) && p.name == name {
+            for p in a.affected where p.family == family && p.key == key {
                 out.append((a, p))
             }
         }
         return out
     }
+
+    private static func indexKey(_ family: EcosystemFamily, _ key: String) -> String { family.rawValue + "\u{1F}" + key }
 
     /// The advisory data's version: the newest `modified` date (YYYY-MM-DD).
     public var dataVersion: String {

@@ -5,6 +5,459 @@
 enum EmbeddedSeeds {
     /// File name and exact content of each seed, sorted by name.
     static let files: [(name: String, json: String)] = [
+        ("GHSA-69fq-xp46-6x23.json", ####"""
+{
+  "schema_version": "1.7.0",
+  "id": "GHSA-69fq-xp46-6x23",
+  "modified": "2026-11-23T00:00:00Z",
+  "published": "2026-03-24T17:53:12Z",
+  "aliases": [
+    "CVE-2026-33634"
+  ],
+  "related": [
+    "MAL-2026-2144"
+  ],
+  "summary": "Trivy v0.69.4, Docker Hub aquasec/trivy 0.69.5/0.69.6, and hijacked trivy-action and setup-trivy tags steal CI secrets (TeamPCP)",
+  "details": "On 2026-03-19 a threat actor published a malicious trivy v0.69.4 release (binaries, deb/rpm, GHCR, ECR Public and Docker Hub images), force-pushed 76 of 77 version tags of aquasecurity/trivy-action (0.0.1 to 0.34.2) and all 7 tags of aquasecurity/setup-trivy to credential-stealing commits. On 2026-03-22 it pushed aquasec/trivy:0.69.5 and 0.69.6 to Docker Hub. The trivy-action tags were deleted and re-created with a v prefix (v0.0.1 to v0.34.2) on the legitimate commits, except v0.0.10, v0.34.1 and v0.34.2; setup-trivy v0.2.6 was re-created safe, v0.2.0 to v0.2.5 were not restored. LiteLLM's PyPI token was stolen through this compromise.",
+  "affected": [
+    {
+      "package": {
+        "ecosystem": "Go",
+        "name": "github.com/aquasecurity/trivy",
+        "purl": "pkg:golang/github.com/aquasecurity/trivy"
+      },
+      "versions": [
+        "0.69.4"
+      ],
+      "database_specific": {
+        "litmus": {
+          "window": "2026-03-19 18:22 to ~21:42 UTC (release artifacts)",
+          "remediation": "Remove trivy v0.69.4 (binary, package or image) and use v0.69.3 or v0.69.2, verified with cosign."
+        }
+      }
+    },
+    {
+      "package": {
+        "ecosystem": "GitHub Actions",
+        "name": "aquasecurity/trivy-action"
+      },
+      "ranges": [
+        {
+          "type": "ECOSYSTEM",
+          "events": [
+            {
+              "introduced": "0"
+            },
+            {
+              "fixed": "0.35.0"
+            }
+          ]
+        }
+      ],
+      "versions": [
+        "19851bef764b57ff95b35e66589f31949eeb229d",
+        "9092287c0339a8102f91c5a257a7e27625d9d029",
+        "91e7c2c36dcad14149d8e455b960af62a2ffb275",
+        "9c000ba9d482773cbbc2c3544d61b109bc9eb832",
+        "a9bc513ea7989e3234b395cafb8ed5ccc3755636",
+        "ab6606b76e5a054be08cab3d07da323e90e751e8",
+        "c5967f85626795f647d4bf6eb67227f9b79e02f5",
+        "ddb9da4475c1cef7d5389062bdfdfbdbd1394648",
+        "e0198fd2b6e1679e36d32933941182d9afa82f6f"
+      ],
+      "database_specific": {
+        "litmus": {
+          "window": "2026-03-19 ~17:43 to 2026-03-20 ~05:40 UTC",
+          "unresolvable_refs": [
+            "v0.0.10",
+            "v0.34.1",
+            "v0.34.2"
+          ],
+          "malicious_commits": {
+            "0.20.0": "9092287c0339a8102f91c5a257a7e27625d9d029",
+            "0.24.0": "e0198fd2b6e1679e36d32933941182d9afa82f6f",
+            "0.28.0": "c5967f85626795f647d4bf6eb67227f9b79e02f5",
+            "0.29.0": "9c000ba9d482773cbbc2c3544d61b109bc9eb832",
+            "0.33.0": "19851bef764b57ff95b35e66589f31949eeb229d",
+            "0.33.1": "91e7c2c36dcad14149d8e455b960af62a2ffb275",
+            "0.34.0": "ab6606b76e5a054be08cab3d07da323e90e751e8",
+            "0.34.1": "a9bc513ea7989e3234b395cafb8ed5ccc3755636",
+            "0.34.2": "ddb9da4475c1cef7d5389062bdfdfbdbd1394648"
+          },
+          "remediation": "Use aquasecurity/trivy-action 0.35.0, or a v-prefixed restored tag (v0.34.0 instead of 0.34.0), pinned by full commit SHA."
+        }
+      }
+    },
+    {
+      "package": {
+        "ecosystem": "GitHub Actions",
+        "name": "aquasecurity/setup-trivy"
+      },
+      "versions": [
+        "v0.2.0",
+        "v0.2.1",
+        "v0.2.2",
+        "v0.2.3",
+        "v0.2.4",
+        "v0.2.5",
+        "e6c2c5e321ed9123bda567646e2f96565e34abe1"
+      ],
+      "database_specific": {
+        "litmus": {
+          "window": "2026-03-19 ~17:43 to ~21:44 UTC",
+          "remediation": "Use aquasecurity/setup-trivy v0.2.6 (re-created safe), pinned by full commit SHA; v0.2.0 to v0.2.5 no longer exist."
+        }
+      }
+    }
+  ],
+  "references": [
+    {
+      "type": "ADVISORY",
+      "url": "https://github.com/aquasecurity/trivy/security/advisories/GHSA-69fq-xp46-6x23"
+    },
+    {
+      "type": "ADVISORY",
+      "url": "https://nvd.nist.gov/vuln/detail/CVE-2026-33634"
+    },
+    {
+      "type": "REPORT",
+      "url": "https://github.com/aquasecurity/trivy-action/issues/541"
+    }
+  ],
+  "database_specific": {
+    "severity": "CRITICAL",
+    "litmus": {
+      "severity": "critical",
+      "safe_versions": "trivy v0.69.3 or v0.69.2; trivy-action 0.35.0 or a restored v-prefixed tag; setup-trivy v0.2.6",
+      "remediation": "Treat every secret the affected pipelines could reach as exposed and rotate it; audit workflow runs of 2026-03-19 and 2026-03-20; look for repositories named tpcp-docs* in your GitHub organisation; pin actions to full commit SHAs; block scan.aquasecurtiy.org and 45.148.10.212.",
+      "containers": [
+        {
+          "image": "docker.io/aquasec/trivy",
+          "tags": [
+            "0.69.4",
+            "0.69.5",
+            "0.69.6"
+          ],
+          "digests": [
+            "sha256:27f446230c60bbf0b70e008db798bd4f33b7826f9f76f756606f5417100beef3",
+            "sha256:5aaa1d7cfa9ca4649d6ffad165435c519dc836fa6e21b729a2174ad10b057d2b",
+            "sha256:425cd3e1a2846ac73944e891250377d2b03653e6f028833e30fc00c1abbc6d33"
+          ],
+          "window": "0.69.4: 2026-03-19 18:22 to ~21:42 UTC; 0.69.5 and 0.69.6: 2026-03-22 15:43 to 2026-03-23 ~01:40 UTC",
+          "remediation": "Use aquasec/trivy:0.69.3 pinned by digest, and rebuild anything built or scanned with the malicious image."
+        },
+        {
+          "image": "ghcr.io/aquasecurity/trivy",
+          "tags": [
+            "0.69.4"
+          ],
+          "digests": [
+            "sha256:27f446230c60bbf0b70e008db798bd4f33b7826f9f76f756606f5417100beef3"
+          ],
+          "window": "2026-03-19 18:22 to ~21:42 UTC",
+          "remediation": "Use ghcr.io/aquasecurity/trivy:0.69.3 pinned by digest."
+        },
+        {
+          "image": "public.ecr.aws/aquasecurity/trivy",
+          "tags": [
+            "0.69.4"
+          ],
+          "digests": [
+            "sha256:27f446230c60bbf0b70e008db798bd4f33b7826f9f76f756606f5417100beef3"
+          ],
+          "window": "2026-03-19 18:22 to ~21:42 UTC",
+          "remediation": "Use public.ecr.aws/aquasecurity/trivy:0.69.3 pinned by digest."
+        }
+      ],
+      "exposure_window": {
+        "start": "2026-03-19T17:43:00Z",
+        "end": "2026-03-23T01:40:00Z"
+      },
+      "indicators": {
+        "files": [
+          {
+            "name": "trivy_0.69.4_FreeBSD_64bit.tar.gz",
+            "sha256": "c5b16c42dbd2a1494141cd651a406ec9094d5031a421c0aa624c4d139ae81239",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-32bit.deb",
+            "sha256": "cff74e3e9ac0cda2078d31800d8fcad832d7b52c9920b085054d1e96dacff8a3",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-32bit.rpm",
+            "sha256": "55047c55a5ceab6d80b13884b4a4e8cd27a0bab7a218a952a00aae9e05f16f80",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-32bit.tar.gz",
+            "sha256": "ba04ba6a0c028cde17599c8ddaefdb854055c5a23c595e06630732002ea59a76",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-64bit.deb",
+            "sha256": "0ca60dd18178d1c79d59cc06be12c540c121a4aea467484244667131aa13c311",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-64bit.rpm",
+            "sha256": "a5696321a6c93071f46c8bb8cbd0a8d2bce6d1860cc3c109247a4e8b64ebd317",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-64bit.tar.gz",
+            "sha256": "385d498d18a3a7c67878ca7322716f9da25683eb1a4bf9e9592da0d5f2ab09f6",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-ARM.deb",
+            "sha256": "8f0c7b92b251c61cbca2add06c676dd21fde8fbb2d0cd6616383fae29b21756a",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-ARM.rpm",
+            "sha256": "c5df9d1bc6275711b2884a9ed4aacfe4e10dbe3c8f6c79df59126fd0e6dcd83f",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-ARM.tar.gz",
+            "sha256": "f7a9bbfec8add36c548add4d875848b8b57c21fabe236d115f1c49113d12b332",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-ARM64.deb",
+            "sha256": "9a833d68a49ec6d44bc50fb9ff3b184bafb0edc913e1293daebe51d334676a70",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-ARM64.rpm",
+            "sha256": "451ce0c4deb620894d07a2f4a37c8ea3b7a4f9b6d111651b4ac3bcc737b0fac0",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-ARM64.tar.gz",
+            "sha256": "e401ae1e6d2442fa9a0c79dc0f3b0457ecfebf74a9c0a920159c49437f663aef",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-PPC64LE.deb",
+            "sha256": "284622577cf6a7c58704de60194205f765fcef432934c200b462ef0290aa5f57",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-PPC64LE.rpm",
+            "sha256": "5fac89e66d70cadec5c0e30c0b0cf8bf38c145cbf06422d40d076985195e1dd6",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-PPC64LE.tar.gz",
+            "sha256": "52518d441fd6dd25fa5126683a330592d3be80d5ce3fb9e0b1becb806ff4f857",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-s390x.deb",
+            "sha256": "62585efcdc7767f3fe0b9ae2897fe03bf331934492fd7a5da46f14fd7bf705c8",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-s390x.rpm",
+            "sha256": "107be2081bdc3ddad2889ae037ab2ad6bbd214fb9a43eaa25390d00411d1c7dd",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_Linux-s390x.tar.gz",
+            "sha256": "16c855c398a8b185a907790054b70164358844a893bf9965651b88d6967c7c0a",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_macOS-64bit.tar.gz",
+            "sha256": "90d61cf37355b89fae9ff84867100e1721c1876007ef1771e465ce5a721141ad",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_macOS-ARM64.tar.gz",
+            "sha256": "1dc871b02cd7a1fd80babb1b8762a2fd9cc2b735d4d3759d012626de3ccc7a5b",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_windows_64bit.zip",
+            "sha256": "0376b98064636c30f5fbe60fb3b1225516e23e88dd7e909937f81d9265292e7d",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy_0.69.4_linux_amd64",
+            "sha256": "822dd269ec10459572dfaaefe163dae693c344249a0161953f0d5cdd110bd2a0",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy",
+            "sha256": "822dd269ec10459572dfaaefe163dae693c344249a0161953f0d5cdd110bd2a0",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "trivy binary identical to the malicious release build trivy_0.69.4_linux_amd64"
+          },
+          {
+            "name": "trivy_0.69.4_linux_arm64",
+            "sha256": "e64e152afe2c722d750f10259626f357cdea40420c5eedae37969fbf13abbecf",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy",
+            "sha256": "e64e152afe2c722d750f10259626f357cdea40420c5eedae37969fbf13abbecf",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "trivy binary identical to the malicious release build trivy_0.69.4_linux_arm64"
+          },
+          {
+            "name": "trivy_0.69.4_s390x",
+            "sha256": "d5edd791021b966fb6af0ace09319ace7b97d6642363ef27b3d5056ca654a94c",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy",
+            "sha256": "d5edd791021b966fb6af0ace09319ace7b97d6642363ef27b3d5056ca654a94c",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "trivy binary identical to the malicious release build trivy_0.69.4_s390x"
+          },
+          {
+            "name": "trivy_0.69.4_ppc64le",
+            "sha256": "ecce7ae5ffc9f57bb70efd3ea136a2923f701334a8cd47d4fbf01a97fd22859c",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "published malicious trivy v0.69.4 release artifact"
+          },
+          {
+            "name": "trivy",
+            "sha256": "ecce7ae5ffc9f57bb70efd3ea136a2923f701334a8cd47d4fbf01a97fd22859c",
+            "versions": [
+              "0.69.4"
+            ],
+            "report_always": false,
+            "description": "trivy binary identical to the malicious release build trivy_0.69.4_ppc64le"
+          }
+        ],
+        "domains": [
+          "scan.aquasecurtiy.org"
+        ],
+        "ips": [
+          "45.148.10.212"
+        ]
+      }
+    }
+  }
+}
+
+"""####),
         ("MAL-2026-2144.json", ####"""
 {
   "schema_version": "1.7.0",

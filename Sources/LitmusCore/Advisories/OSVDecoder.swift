@@ -15,8 +15,9 @@ public struct AdvisoryLoadError: Error, Sendable, CustomStringConvertible {
 ///
 /// Besides the standard fields it reads litmus's extension under
 /// `database_specific.litmus` (severity, indicator files, persistence paths, artifacts,
-/// remediation, safe versions; see the README). Records of ecosystems other than PyPI are kept
-/// (they are listed) but their packages never match a PyPI observation. GitHub-style
+/// remediation, safe versions, container images; see the README). Every ecosystem is kept with
+/// its ``EcosystemFamily``, so a package only ever matches observations of its own family;
+/// per-package `database_specific.litmus` may add `unresolvable_refs`, `window` and `remediation`. GitHub-style
 /// `database_specific.severity` (`CRITICAL`, `HIGH`, `MODERATE`, `LOW`) is honoured; a `MAL-`
 /// record without either is critical; anything else defaults to high.
 public enum OSVDecoder {
@@ -55,6 +56,18 @@ public enum OSVDecoder {
             guard let a = item as? [String: Any] else { throw fail("\(id): affected[\(index)] is not an object") }
             affected.append(try affectedPackage(a, id: id, index: index, fail: fail))
         }
+        for (index, item) in (litmus["containers"] as? [Any] ?? []).enumerated() {
+            guard let c = item as? [String: Any], let image = c["image"] as? String, !image.isEmpty else {
+                throw fail("\(id): database_specific.litmus.containers[\(index)] needs an \"image\"")
+            }
+            var package = AffectedPackage(ecosystem: EcosystemFamily.containerEcosystem, name: PackageName(image), versions: [],
+                                          versionTexts: strings(c["tags"]) + strings(c["digests"]))
+            package.rawName = image
+            package.key = EcosystemFamily.container.canonicalName(image)
+            package.window = c["window"] as? String
+            package.remediation = c["remediation"] as? String
+            affected.append(package)
+        }
         var advisory = Advisory(
             id: id,
             aliases: strings(o["aliases"]),
@@ -86,25 +99,39 @@ public enum OSVDecoder {
         let texts = strings(a["versions"])
         var versions: [Version] = []
         var ranges: [AffectedRange] = []
-        if isPyPI(ecosystem) {
+        let family = EcosystemFamily(ecosystem: ecosystem)
+        if family != .python {
+            for case let range as [String: Any] in a["ranges"] as? [Any] ?? [] where ["ECOSYSTEM", "SEMVER"].contains(range["type"] as? String ?? "") {
+                ranges.append(try ecosystemRange(range, id: id, parse: family.orderedVersion, fail: fail))
+            }
+            var package = AffectedPackage(ecosystem: ecosystem, name: PackageName(name), versions: [], versionTexts: texts, ranges: ranges)
+            package.rawName = name
+            package.key = family.canonicalName(name)
+            let extra = (a["database_specific"] as? [String: Any])?["litmus"] as? [String: Any] ?? [:]
+            package.unresolvable = strings(extra["unresolvable_refs"])
+            package.window = extra["window"] as? String
+            package.remediation = extra["remediation"] as? String
+            return package
+        }
+        if isPyPI(ecosystem) || ecosystem == "conda" {
             for text in texts {
                 guard let v = Version.parse(text) else { throw fail("\(id): affected version \"\(text)\" is not a PEP 440 version") }
                 versions.append(v)
             }
             for case let range as [String: Any] in a["ranges"] as? [Any] ?? [] where (range["type"] as? String) == "ECOSYSTEM" {
-                ranges.append(try ecosystemRange(range, id: id, fail: fail))
+                ranges.append(try ecosystemRange(range, id: id, parse: Version.parse, fail: fail))
             }
         }
         return AffectedPackage(ecosystem: ecosystem, name: PackageName(name), versions: versions, versionTexts: texts, ranges: ranges)
     }
 
-    private static func ecosystemRange(_ range: [String: Any], id: String,
+    private static func ecosystemRange(_ range: [String: Any], id: String, parse: (String) -> Version?,
                                        fail: (String) -> AdvisoryLoadError) throws(AdvisoryLoadError) -> AffectedRange {
         var events: [AffectedRange.Event] = []
         for case let event as [String: String] in range["events"] as? [Any] ?? [] {
             guard let (key, text) = event.first else { continue }
             if key == "introduced" && text == "0" { events.append(.introduced(nil)); continue }
-            guard let v = Version.parse(text) else { throw fail("\(id): range event \(key) \"\(text)\" is not a PEP 440 version") }
+            guard let v = parse(text) else { throw fail("\(id): range event \(key) \"\(text)\" is not a version this ecosystem orders") }
             switch key {
             case "introduced": events.append(.introduced(v))
             case "fixed": events.append(.fixed(v))

@@ -82,10 +82,25 @@ public struct AdvisoryReference: Sendable, Hashable {
 }
 
 /// A package an advisory affects, with the exact versions and/or OSV `ECOSYSTEM` ranges.
+///
+/// Names and versions compare as the ecosystem's ``EcosystemFamily`` says; the rules only ask
+/// ``contains(text:)`` and ``key``.
 public struct AffectedPackage: Sendable {
-    /// The OSV ecosystem (`PyPI`).
+    /// The OSV ecosystem (`PyPI`, `Go`, `GitHub Actions`, `container`).
     public var ecosystem: String
-    /// The normalised package name.
+    /// How names and versions compare in it.
+    public var family: EcosystemFamily { EcosystemFamily(ecosystem: ecosystem) }
+    /// The name as written in the advisory.
+    public var rawName: String
+    /// The name as its family compares it (PEP 503 for Python, lower-case `owner/repo` for actions).
+    public var key: String
+    /// Refs the advisory says no longer resolve (a deleted tag that was never restored).
+    public var unresolvable: [String] = []
+    /// When the affected refs or artifacts were malicious, as text for findings.
+    public var window: String?
+    /// What to do about this package, when the advisory says more than its general remediation.
+    public var remediation: String?
+    /// The normalised package name (Python names; other ecosystems keep their spelling in ``rawName``).
     public var name: PackageName
     /// Exact affected versions (OSV `versions`), parsed.
     public var versions: [Version]
@@ -98,6 +113,8 @@ public struct AffectedPackage: Sendable {
     public init(ecosystem: String, name: PackageName, versions: [Version], versionTexts: [String], ranges: [AffectedRange] = []) {
         self.ecosystem = ecosystem
         self.name = name
+        self.rawName = name.raw
+        self.key = EcosystemFamily(ecosystem: ecosystem).canonicalName(name.raw)
         self.versions = versions
         self.versionTexts = versionTexts
         self.ranges = ranges
@@ -106,6 +123,24 @@ public struct AffectedPackage: Sendable {
     /// Whether `version` is affected: listed exactly, or inside a range.
     public func contains(_ version: Version) -> Bool {
         versions.contains(version) || ranges.contains { $0.contains(version) }
+    }
+
+    /// Whether a version or ref written as `text` is affected. Python compares the text as
+    /// `===` does (case-insensitive string equality); other families compare canonical texts
+    /// and evaluate ranges with the family's ordering.
+    public func contains(text: String) -> Bool {
+        let family = self.family
+        if family == .python { return versionTexts.contains { $0.lowercased() == text.lowercased() } }
+        let wanted = family.canonicalVersion(text)
+        if versionTexts.contains(where: { family.canonicalVersion($0) == wanted }) { return true }
+        guard let ordered = family.orderedVersion(text) else { return false }
+        return ranges.contains { $0.contains(ordered) }
+    }
+
+    /// Whether `text` names a ref the advisory says no longer resolves.
+    public func isUnresolvable(_ text: String) -> Bool {
+        let family = self.family
+        return unresolvable.contains { family.canonicalVersion($0) == family.canonicalVersion(text) }
     }
 }
 

@@ -14,12 +14,15 @@ public enum FindingKind: String, Sendable, CaseIterable, Codable {
     case unownedStartupHook = "unowned-startup-hook"
     /// A file of an advisory's package differs from its RECORD, is missing, or is unlisted (high).
     case recordMismatch = "record-mismatch"
+    /// A ref (a tag of a hijacked action) that was deleted and never restored: it no longer
+    /// resolves, and what it ran before deletion is unknown (low).
+    case refUnresolvable = "ref-unresolvable"
 
     /// The severity this kind carries when the advisory does not say otherwise.
     public func severity(advisory: Severity) -> Severity {
         switch self {
         case .compromisedVersion: return advisory
-        case .rangeAdmits: return .low
+        case .rangeAdmits, .refUnresolvable: return .low
         case .iocFile, .knownBadHash, .persistence: return .critical
         case .unownedStartupHook, .recordMismatch: return .high
         }

@@ -127,6 +127,7 @@ public struct SARIFReporter: Reporter {
         case .persistence: return "a file the payload writes for persistence is present"
         case .unownedStartupHook: return "a Python startup hook that no installer owns, or that changed"
         case .recordMismatch: return "an installed file differs from, is missing from, or is absent in its RECORD"
+        case .refUnresolvable: return "a deleted, never restored tag of a hijacked action: it no longer resolves"
         }
     }
 

@@ -85,19 +85,20 @@ public struct Matcher: Sendable {
     }
 
     private func findings(for p: PackageObservation) -> [Finding] {
-        guard p.ecosystem == "PyPI" || p.ecosystem == "conda" else { return [] }
         var out: [Finding] = []
-        for (advisory, affected) in database.affecting(p.name) {
+        for (advisory, affected) in database.affecting(ecosystem: p.ecosystem, name: p.name.raw) {
             switch p.requirement {
             case .version(let v):
-                if affected.contains(v) { out.append(exact(p, v.description, advisory)) }
+                if affected.contains(v) { out.append(exact(p, v.description, advisory, affected)) }
             case .arbitrary(let text):
-                if affected.versionTexts.contains(where: { $0.lowercased() == text.lowercased() }) {
-                    out.append(exact(p, text, advisory))
+                if affected.contains(text: text) {
+                    out.append(exact(p, text, advisory, affected))
+                } else if affected.isUnresolvable(text) {
+                    out.append(unresolvable(p, text, advisory, affected))
                 }
             case .specifier(let set):
                 if let pin = set.exactPin {
-                    if affected.contains(pin) { out.append(exact(p, pin.description, advisory)) }
+                    if affected.contains(pin) { out.append(exact(p, pin.description, advisory, affected)) }
                 } else {
                     let admitted = set.admitsAny(of: affected.versions)
                     if !admitted.isEmpty { out.append(range(p, admitted, advisory)) }
@@ -109,7 +110,16 @@ public struct Matcher: Sendable {
         return out
     }
 
-    private func exact(_ p: PackageObservation, _ version: String, _ a: Advisory) -> Finding {
+    private func unresolvable(_ p: PackageObservation, _ ref: String, _ a: Advisory, _ affected: AffectedPackage) -> Finding {
+        var evidence = "\(p.name.raw) \(ref): this ref was deleted and never restored, so it no longer resolves"
+        if let window = affected.window { evidence += "; refs of \(affected.rawName) were malicious \(window)" }
+        if let note = p.note { evidence += "; \(note)" }
+        return Finding(kind: .refUnresolvable, severity: FindingKind.refUnresolvable.severity(advisory: a.severity), advisoryID: a.id,
+                       aliases: a.aliases, package: affected.key, version: ref, specifier: nil, location: p.location,
+                       evidence: evidence, remediation: affected.remediation ?? a.remediation)
+    }
+
+    private func exact(_ p: PackageObservation, _ version: String, _ a: Advisory, _ affected: AffectedPackage) -> Finding {
         let verb: String
         switch p.origin {
         case .installed: verb = "installed"
@@ -119,9 +129,13 @@ public struct Matcher: Sendable {
         }
         var evidence = "\(p.name.raw) \(verb) \(version)"
         if !p.requirementText.isEmpty && p.requirementText != version { evidence += " (written \"\(p.requirementText)\")" }
+        if let window = affected.window { evidence += "; malicious \(window)" }
         if let note = p.note { evidence += "; \(note)" }
-        return finding(.compromisedVersion, a, p, version: version, specifier: nil, evidence: evidence,
-                       remediation: Remediation.forVersion(origin: p.origin, advisory: a))
+        var f = finding(.compromisedVersion, a, p, version: version, specifier: nil, evidence: evidence,
+                        remediation: affected.remediation.map { [$0, a.remediation].joined(separator: " ") }
+                            ?? Remediation.forVersion(origin: p.origin, advisory: a))
+        f.package = affected.key
+        return f
     }
 
     private func range(_ p: PackageObservation, _ admitted: [Version], _ a: Advisory) -> Finding {
