@@ -63,6 +63,20 @@ import Testing
         #expect(kinds == ["pip-cache", "uv-cache"])
     }
 
+    @Test func condaPackageCacheFilesAndUnpackedFoldersAreJudged() throws {
+        let root = Fixtures.path("audit/conda-pkgs/compromised")
+        let (code, doc) = try audit(root)
+        #expect(code == ExitCode.findings)
+        #expect(findings(doc, under: root) == [
+            "compromised-version opt/conda/pkgs/litellm-1.82.8-pyhd8ed1ab_0.conda",
+            "compromised-version opt/conda/pkgs/litellm-1.82.8-pyhd8ed1ab_0/info/index.json",
+        ])
+        let (cleanCode, cleanDoc) = try audit(Fixtures.path("audit/conda-pkgs/clean"))
+        #expect(cleanCode == ExitCode.clean)
+        #expect(count(cleanDoc, "findings") == 0)
+        #expect(count(cleanDoc, "errors") == 0)
+    }
+
     @Test func persistenceFilesInEveryHomeAndTmpAreFound() throws {
         let root = Fixtures.path("audit/persistence/compromised")
         let (code, doc) = try audit(root)

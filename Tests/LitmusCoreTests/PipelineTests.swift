@@ -186,3 +186,20 @@ import Testing
         #expect(InMemory.extract(ContainerConfigs(), "values.yaml", "image: aquasec/trivy:0.69.4\n").observations.isEmpty)
     }
 }
+
+@Suite struct TrivyBinaryIndicatorTests {
+    /// A file on disk whose SHA-256 is a published v0.69.4 artifact is a known-bad-hash finding,
+    /// under the release file name or renamed to `trivy`; another hash is not reported.
+    @Test(arguments: [
+        ("trivy", "822dd269ec10459572dfaaefe163dae693c344249a0161953f0d5cdd110bd2a0", true),
+        ("trivy_0.69.4_Linux-64bit.tar.gz", "385d498d18a3a7c67878ca7322716f9da25683eb1a4bf9e9592da0d5f2ab09f6", true),
+        ("trivy", "385d498d18a3a7c67878ca7322716f9da25683eb1a4bf9e9592da0d5f2ab09f6", false),
+        ("trivy", "0000000000000000000000000000000000000000000000000000000000000000", false),
+    ])
+    func publishedHashes(_ name: String, _ hex: String, _ reported: Bool) throws {
+        let file = FileObservation(location: FileLocation(path: "/usr/local/bin/" + name), name: name, size: 1, sha256: Hex.decode(hex))
+        let findings = Matcher(database: try AdvisoryDatabase.embedded()).findings(for: .file(file))
+        #expect(findings.map(\.kind) == (reported ? [.knownBadHash] : []))
+        #expect(findings.allSatisfy { $0.advisoryID == "GHSA-69fq-xp46-6x23" })
+    }
+}

@@ -6,6 +6,7 @@ public enum HostChecks {
         StartupHooks.self,
         InstallIntegrity.self,
         EnvironmentDiscovery.self,
+        CondaPackageCache.self,
     ]
 
     /// The host checks `litmus scan` runs too: an indicator file (`litellm_init.pth`, a
