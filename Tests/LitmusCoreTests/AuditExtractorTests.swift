@@ -88,6 +88,25 @@ import Testing
         #expect(e.environments.first?.kind == .system)
     }
 
+    @Test func anImportAppendedToADpkgOwnedPthIsModified() throws {
+        let sp = "/img/usr/lib/python3/dist-packages"
+        let original = "import deb\n"
+        let md5 = Hex.encode(MD5.hash(Array(original.utf8)))
+        let list = "/usr/lib/python3/dist-packages/deb.pth\n/usr/lib/python3/dist-packages/same.pth\n"
+        let sums = "\(md5)  usr/lib/python3/dist-packages/deb.pth\n\(md5)  usr/lib/python3/dist-packages/same.pth\n"
+        let files = InMemoryFiles(text: [
+            "\(sp)/deb.pth": original + "import os; os.system('x')\n",
+            "\(sp)/same.pth": original,
+            "/img/var/lib/dpkg/info/python3-deb.list": list,
+            "/img/var/lib/dpkg/info/python3-deb.md5sums": sums,
+        ])
+        let e = try Self.run(FileEntry(path: sp, name: "dist-packages", parentName: "python3", kind: .directory), files, root: "/img")
+        #expect(hooks(e).filter { $0.hasPrefix("modified") }.map { $0.split(separator: " ")[1] } == ["deb.pth"])
+        #expect(!hooks(e).contains { $0.contains("same.pth") }, "dpkg-owned and unchanged")
+        let findings = e.observations.flatMap(Matcher(database: try Fixtures.database()).findings(for:))
+        #expect(findings.contains { $0.evidence.contains("differ from the digest recorded by dpkg:python3-deb") })
+    }
+
     @Test func unparsableRecordIsAnErrorAndTheHookStaysUnowned() throws {
         let e = try run(["\(Self.sp)/x.pth": "import x\n", "\(Self.sp)/x-1.dist-info/RECORD": "x.pth,sha256=!!!,1\n"])
         #expect(e.issues.contains { $0.level == .error && $0.location.path.hasSuffix("RECORD") })
@@ -227,5 +246,25 @@ import Testing
         #expect(indicator.claims(name: "telemetry.service", parentName: "user", isDirectory: false))
         #expect(!indicator.claims(name: "telemetry.service", parentName: "system", isDirectory: false))
         #expect(indicator.claims(name: ".pg_state", parentName: "tmp", isDirectory: false))
+    }
+}
+
+@Suite struct PersistenceContentTests {
+    @Test func aDescriptionAfterFourKiBIsStillFound() throws {
+        let db = try Fixtures.database()
+        let path = "/home/a/.config/systemd/user/telemetry.service"
+        let padding = "# " + String(repeating: "x", count: 78) + "\n"
+        let unit = "[Unit]\n" + String(repeating: padding, count: 80) + "Description=System Telemetry Service\n"
+        #expect(unit.utf8.count > 6000)
+        let files = InMemoryFiles(text: [path: unit, "/home/a/.config/systemd/user/quiet.service": "[Unit]\n" + String(repeating: padding, count: 80)])
+        let check = IndicatorFiles(database: db)
+        let matcher = Matcher(database: db)
+        func kinds(_ p: String) -> [FindingKind] {
+            let e = check.check(FileEntry(path: p, name: Paths.baseName(p), parentName: "user", kind: .file), in: HostContext(database: db, files: files))
+            #expect(e.issues.isEmpty)
+            return e.observations.flatMap(matcher.findings(for:)).map(\.kind)
+        }
+        #expect(kinds(path) == [.persistence])
+        #expect(kinds("/home/a/.config/systemd/user/quiet.service").isEmpty)
     }
 }

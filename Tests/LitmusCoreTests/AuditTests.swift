@@ -103,7 +103,7 @@ import Testing
             "unowned-startup-hook \(sp)sitecustomize.py",
         ])
         let evidence = (doc["findings"] as? [[String: Any]] ?? []).compactMap { $0["evidence"] as? String }
-        #expect(evidence.contains { $0.contains("differ from the RECORD of setuptools") })
+        #expect(evidence.contains { $0.contains("differ from the digest recorded by setuptools") })
         let (cleanCode, clean) = try audit(Fixtures.path("audit/startup-hooks/clean"))
         #expect(cleanCode == ExitCode.clean, "RECORD-owned, editable, virtualenv, path-only and dpkg-owned hooks are benign")
         #expect(count(clean, "findings") == 0)

@@ -1,12 +1,14 @@
 import Synchronization
 
-/// Which Debian package installed a path, from `ROOT/var/lib/dpkg/info/*.list`; loaded once
+/// Which Debian package installed a path, from `ROOT/var/lib/dpkg/info/*.list`, and the MD5
+/// dpkg recorded for it in `*.md5sums` (so an owned hook whose bytes changed is still found); loaded once
 /// per audit, on first use, and only when a startup hook needs an owner. A list that exists
 /// but cannot be read is an error in the report, given to the first caller only.
 final class DpkgFileIndex: Sendable {
     private struct State {
         var root: String?
         var index: [String: String] = [:]
+        var md5: [String: [UInt8]] = [:]
     }
 
     private let state = Mutex(State())
@@ -17,10 +19,16 @@ final class DpkgFileIndex: Sendable {
     func load(root: String, files: any FileReading) -> [ScanIssue] {
         state.withLock { state in
             guard state.root != root else { return [] }
-            let (index, issues) = Self.read(root: root, files: files)
-            state = State(root: root, index: index)
+            let (index, md5, issues) = Self.read(root: root, files: files)
+            state = State(root: root, index: index, md5: md5)
             return issues
         }
+    }
+
+    /// The MD5 dpkg recorded for `path` (a path under the audit root), or nil.
+    func md5(of path: String, root: String) -> [UInt8]? {
+        let absolute = Paths.onHost(path, root: root)
+        return state.withLock { $0.md5[absolute] }
     }
 
     /// The package listing `path` (a path under the audit root), or nil.
@@ -29,16 +37,25 @@ final class DpkgFileIndex: Sendable {
         return state.withLock { $0.index[absolute] }
     }
 
-    private static func read(root: String, files: any FileReading) -> ([String: String], [ScanIssue]) {
+    private static func read(root: String, files: any FileReading) -> ([String: String], [String: [UInt8]], [ScanIssue]) {
         let dir = Paths.join(root, "var/lib/dpkg/info")
         let items: [DirectoryItem]
         do {
             items = try files.list(dir)
         } catch {
-            return ([:], error.isNotFound ? [] : [.error(dir, stage: "site-packages", "cannot list dpkg file lists: \(error.message)")])
+            return ([:], [:], error.isNotFound ? [] : [.error(dir, stage: "site-packages", "cannot list dpkg file lists: \(error.message)")])
         }
         var out: [String: String] = [:]
+        var md5: [String: [UInt8]] = [:]
         var issues: [ScanIssue] = []
+        for item in items.sorted(by: { $0.name < $1.name }) where item.name.hasSuffix(".md5sums") {
+            let path = Paths.join(dir, item.name)
+            do {
+                for (file, digest) in parseMD5Sums(try files.read(path, limit: 32 << 20)) { md5[file] = digest }
+            } catch {
+                issues.append(.error(path, stage: "site-packages", "cannot read dpkg md5sums: \(error.message)"))
+            }
+        }
         for item in items.sorted(by: { $0.name < $1.name }) where item.name.hasSuffix(".list") {
             let path = Paths.join(dir, item.name)
             let bytes: [UInt8]
@@ -53,6 +70,20 @@ final class DpkgFileIndex: Sendable {
                 out[String(decoding: line, as: UTF8.self)] = package  // only .pth and .py lines matter
             }
         }
-        return (out, issues)
+        return (out, md5, issues)
+    }
+
+    /// `d41d8cd98f00b204e9800998ecf8427e  usr/lib/python3/dist-packages/x.pth` lines, as
+    /// `/usr/lib/...` → digest; only `.pth` and `.py` paths are kept.
+    static func parseMD5Sums(_ bytes: [UInt8]) -> [(String, [UInt8])] {
+        var out: [(String, [UInt8])] = []
+        for line in bytes.split(separator: 0x0A) where line.count > 34 && (line.last == UInt8(ascii: "h") || line.last == UInt8(ascii: "y")) {
+            let text = String(decoding: line, as: UTF8.self)
+            let hex = text.prefix(32)
+            let rest = text.dropFirst(32).drop { $0 == " " || $0 == "*" }
+            guard let digest = Hex.decode(String(hex)), digest.count == 16, !rest.isEmpty else { continue }
+            out.append(("/" + rest.drop { $0 == "/" }, digest))
+        }
+        return out
     }
 }

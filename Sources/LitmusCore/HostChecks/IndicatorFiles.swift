@@ -1,6 +1,7 @@
 /// Files an advisory names as indicators of compromise (`litellm_init.pth`, the 1.82.7
 /// `litellm/proxy/proxy_server.py`) or as persistence (`~/.config/sysmon/sysmon.py`, systemd
-/// user units), wherever they are: each is hashed in one streaming pass and its head kept.
+/// user units), wherever they are: each is hashed in one streaming pass, and its whole content
+/// (up to ``contentLimit``) is given to the rules for content indicators.
 ///
 /// Claims by exact base name from the advisory data (and `*.service`-style suffixes inside the
 /// folder the indicator names), so a user's OSV file can add names. Whether a file is reported
@@ -47,14 +48,35 @@ public struct IndicatorFiles: HostCheck {
         do {
             let digest = try files.digest(entry.path, limit: ReadLimits.hashed)
             out.filesRead.append(entry.path)
+            let content = wholeContent(entry.path, digest: digest, files: files, into: &out)
             out.observations.append(.file(FileObservation(location: location, name: entry.name, size: digest.size,
                                                           sha256: digest.sha256, firstLine: Self.firstLine(digest.head),
-                                                          head: String(decoding: digest.head, as: UTF8.self))))
+                                                          head: String(decoding: content, as: UTF8.self))))
         } catch {
             out.issues.append(.error(entry.path, stage: name, "cannot hash: \(error.message)"))
             out.observations.append(.file(FileObservation(location: location, name: entry.name, size: entry.size, sha256: nil)))
         }
         return out
+    }
+
+    /// Content indicators (`Description=System Telemetry Service`) are matched on this much of
+    /// a file: systemd reads unit lines up to LONG_LINE_MAX (1 MiB), and a unit is a few of them.
+    static let contentLimit = 4 << 20
+
+    /// The whole file for matching content indicators, up to ``contentLimit`` (a longer file is
+    /// matched on its first bytes, with a warning); the digest's head when nothing more exists.
+    private func wholeContent(_ path: String, digest: FileDigest, files: any FileReading, into out: inout Extraction) -> [UInt8] {
+        guard digest.size > UInt64(digest.head.count) else { return digest.head }
+        guard digest.size <= UInt64(Self.contentLimit) else {
+            out.issues.append(.warning(path, stage: name, "file is over \(Self.contentLimit >> 20) MiB; content indicators matched on its first \(digest.head.count) bytes only"))
+            return digest.head
+        }
+        do {
+            return try files.read(path, limit: Self.contentLimit)
+        } catch {
+            out.issues.append(.error(path, stage: name, "cannot read for content indicators: \(error.message)"))
+            return digest.head
+        }
     }
 
     /// The first line of `head`, escaped for display and cut to 120 characters.

@@ -4,7 +4,10 @@ import FoundationEssentials
 struct Ownership {
     struct Owner {
         var name: String
+        /// The SHA-256 the owner recorded (RECORD, conda's `paths.json` copy in the record).
         var digest: [UInt8]?
+        /// The MD5 the owner recorded (dpkg's md5sums).
+        var md5: [UInt8]? = nil
     }
 
     private var owners: [String: Owner] = [:]
@@ -39,7 +42,7 @@ struct Ownership {
     func owner(of name: String) -> Owner? {
         if let o = owners[name] { return o }
         if condaFiles.contains(SitePackagesPath(sitePackages).relativeToPrefix(name)) { return Owner(name: "conda", digest: nil) }
-        if let package = dpkg.owner(of: Paths.join(sitePackages, name), root: root) { return Owner(name: "dpkg:\(package)", digest: nil) }
+        if let package = dpkg.owner(of: Paths.join(sitePackages, name), root: root) { return Owner(name: "dpkg:\(package)", digest: nil, md5: dpkg.md5(of: Paths.join(sitePackages, name), root: root)) }
         return nil
     }
 

@@ -5,7 +5,7 @@
 /// ``StartupModule`` for `sitecustomize`/`usercustomize` as module, package, bytecode or
 /// extension module), links followed. This check reports such a hook when no installer owns it — no `*.dist-info/RECORD`, egg-info
 /// `installed-files.txt`, dpkg file list (under the audit root) or conda-meta record lists it —
-/// or when its bytes differ from the RECORD that lists it. Exempt: `.pth` files holding only
+/// or when its bytes differ from the digest its owner recorded (RECORD sha256, dpkg md5sums). Exempt: `.pth` files holding only
 /// path lines and comments (they run nothing), and virtualenv's own `_virtualenv.pth` whose
 /// whole content is `import _virtualenv` next to its `_virtualenv.py`.
 public struct StartupHooks: HostCheck {
@@ -74,12 +74,17 @@ public struct StartupHooks: HostCheck {
             let location = FileLocation(path: hook.path, line: hook.line)
             let inside = Paths.parent(of: hook.path) == entry.path || hook.path.hasPrefix(entry.path + "/")
             let owner = inside ? owners.owner(of: String(hook.path.dropFirst(entry.path.count + 1)))
-                : dpkg.owner(of: hook.path, root: host.root).map { Ownership.Owner(name: "dpkg:\($0)", digest: nil) }
+                : dpkg.owner(of: hook.path, root: host.root).map {
+                    Ownership.Owner(name: "dpkg:\($0)", digest: nil, md5: dpkg.md5(of: hook.path, root: host.root))
+                }
             switch owner {
             case .none:
                 out.observations.append(.startupHook(StartupHookObservation(location: location, reason: .unowned, firstLine: hook.firstLine)))
             case .some(let owner):
                 if let expected = owner.digest, expected != SHA256.hash(hook.bytes) {
+                    out.observations.append(.startupHook(StartupHookObservation(location: location, reason: .modified,
+                                                                                firstLine: hook.firstLine, owner: owner.name)))
+                } else if let expected = owner.md5, expected != MD5.hash(hook.bytes) {
                     out.observations.append(.startupHook(StartupHookObservation(location: location, reason: .modified,
                                                                                 firstLine: hook.firstLine, owner: owner.name)))
                 }

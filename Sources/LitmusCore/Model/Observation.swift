@@ -78,7 +78,8 @@ public struct FileObservation: Sendable {
     public var sha256: [UInt8]?
     /// The first line of the file, escaped and truncated, for evidence.
     public var firstLine: String?
-    /// The first 4 KiB decoded as text, for indicators that require a string (`Description=`).
+    /// The content decoded as text (the whole file up to 4 MiB), for indicators that require a
+    /// string (`Description=`).
     public var head: String?
 
     /// Creates a file observation.

@@ -71,7 +71,7 @@ public struct Matcher: Sendable {
     private func startupHook(_ h: StartupHookObservation) -> Finding {
         let why = h.reason == .unowned
             ? "no RECORD, dpkg list, conda record or egg-info in this environment owns it"
-            : "its bytes differ from the RECORD of \(h.owner ?? "its distribution")"
+            : "its bytes differ from the digest recorded by \(h.owner ?? "its distribution")"
         return Finding(kind: .unownedStartupHook, severity: FindingKind.unownedStartupHook.severity(advisory: .high),
                        advisoryID: HeuristicRule.startupHook, aliases: [], package: nil, version: nil, specifier: nil,
                        location: h.location, evidence: "Python runs this file at every interpreter start and \(why); first line: \(h.firstLine)",
