@@ -77,10 +77,7 @@ public struct CondaEnvironment: Extractor {
         case .failure(let failure):
             out.issues.append(ScanIssue(.error, location, stage: name, "conda spec \"\(Redact.excerpt(text))\": \(failure.message)"))
         case .success(let spec):
-            for alternative in spec.requirements {
-                out.add(PackageObservation(name: spec.name, requirement: alternative.requirement, requirementText: alternative.text,
-                                           location: location, origin: .declared, ecosystem: "conda", note: alternative.note))
-            }
+            spec.observations(at: location).forEach { out.add($0) }
         }
     }
 }

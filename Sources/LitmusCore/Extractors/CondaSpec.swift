@@ -12,6 +12,14 @@ struct CondaSpec {
     var requirements: [Alternative]
 
     /// Parses `text`; fails when the name or a version is invalid.
+    /// One declared conda observation per alternative, at `location`.
+    func observations(at location: FileLocation) -> [PackageObservation] {
+        requirements.map {
+            PackageObservation(name: name, requirement: $0.requirement, requirementText: $0.text,
+                               location: location, origin: .declared, ecosystem: "conda", note: $0.note)
+        }
+    }
+
     static func parse(_ text: String) -> Result<CondaSpec, ParseMessage> {
         var body = Substring(text.trimmingSpaces)
         if let channel = body.ranges(of: "::").last { body = body[channel.upperBound...] }

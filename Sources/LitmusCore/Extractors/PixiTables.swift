@@ -51,10 +51,7 @@ enum PixiTables {
         case .failure(let failure):
             out.issues.append(ScanIssue(.error, location, stage: stage, "conda dependency \(name) = \"\(text)\": \(failure.message)"))
         case .success(let parsed):
-            for alternative in parsed.requirements {
-                out.add(PackageObservation(name: parsed.name, requirement: alternative.requirement, requirementText: alternative.text,
-                                           location: location, origin: .declared, ecosystem: "conda", note: alternative.note))
-            }
+            parsed.observations(at: location).forEach { out.add($0) }
         }
     }
 
