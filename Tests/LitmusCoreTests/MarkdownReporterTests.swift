@@ -10,7 +10,7 @@ import Testing
         #expect(lines.contains("| Severity | Package | Version / specifier | Location | Advisory |"))
         #expect(lines.contains("| **critical** | litellm | 1.82.7 | fixtures/requirements/pip-freeze/compromised/requirements.txt:1 | [MAL-2026-2144](https://osv.dev/vulnerability/MAL-2026-2144) |"))
         #expect(lines.contains { $0.hasPrefix("| **low** | litellm | \\>=1.80 | fixtures/requirements/ranges/requirements-admits.txt:1 |") })
-        #expect(lines.contains("**5 findings** (1 critical, 4 low) · 0 ignored · 0 errors · 3 files read · advisory data 2026-11-23 · exit **1** (findings at or above high)"))
+        #expect(lines.contains("**5 findings** (1 critical, 4 low) · 0 ignored · 0 errors · 3 files read · advisory data 2026-12-02 · exit **1** (findings at or above high)"))
     }
 
     @Test func cellsCannotBreakTheTable() {
