@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func cellsCannotBreakTheTable() {
-        #expect(MarkdownText.escape("a|b`c@d\nx") == "a\\|b\\`c\\@d\\\\nx")
+        #expect(MarkdownText.escape("a|b`c@d\nx") == "a\\|b\\`c\\@d\\\\x0ax")
     }
 
     @Test func errorsAreListed() throws {

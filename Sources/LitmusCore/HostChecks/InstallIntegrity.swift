@@ -82,7 +82,7 @@ private struct Check {
         var present = 0
         for e in entries.prefix(InstallIntegrity.maxFiles) {
             guard let path = inside(e.path) else {
-                out.issues.append(.warning(recordPath, line: e.line, stage: "record", "path \"\(Escape.display(e.path))\" leaves the environment; not read"))
+                out.issues.append(.warning(recordPath, line: e.line, stage: "record", "path \"\(e.path)\" leaves the environment; not read"))
                 continue
             }
             listed.insert(path)
