@@ -6,7 +6,7 @@ import Testing
     @Test func compromisedRequirementsReport() throws {
         let report = try ReportFixtures.scan(["requirements/spellings"])
         let doc = try ReportFixtures.json(JSONReporter().render(report, context: ReportContext()))
-        #expect(doc["schema_version"] as? String == "1.3.0")
+        #expect(doc["schema_version"] as? String == "1.4.0")
         #expect(doc["machine_id"] is NSNull)
         #expect((doc["exclude"] as? [String: Any])?["count"] as? Int == 0)
         #expect(doc["exit_code"] as? Int == 1)

@@ -164,7 +164,10 @@ public struct CycloneDXReporter: Reporter {
                            ["name": "litmus:finding-id", "value": f.id],
                            ["name": "litmus:location", "value": Escape.display(f.location.display)]]
                 + (report.command == "audit" ? [["name": "litmus:host", "value": Escape.display(report.hostName)]] : [])
-                + (f.occurrences > 1 ? [["name": "litmus:occurrences", "value": String(f.occurrences)]] : []),
+                + (f.occurrences > 1 ? [["name": "litmus:occurrences", "value": String(f.occurrences)]] : [])
+                + (f.integrity.map { c in [["name": "litmus:integrity-modified", "value": String(c.modified)],
+                                           ["name": "litmus:integrity-missing", "value": String(c.missing)],
+                                           ["name": "litmus:integrity-unlisted", "value": String(c.unlisted)]] } ?? []),
         ]
         if !f.aliases.isEmpty {
             out["references"] = f.aliases.map { ["id": Escape.display($0), "source": ["name": "OSV", "url": osvURL($0)]] as [String: Any] }

@@ -225,6 +225,7 @@ public struct SARIFReporter: Reporter {
         if let specifier = f.specifier { properties["specifier"] = Escape.display(specifier) }
         if report.command == "audit" { properties["host"] = Escape.display(report.hostName) }
         if f.occurrences > 1 { properties["occurrences"] = f.occurrences }
+        if let counts = f.integrity { properties["integrity"] = JSONReporter.integrity(counts) }
         var out: [String: Any] = [
             "ruleId": Escape.display(ruleID),
             "level": level(f.severity),
