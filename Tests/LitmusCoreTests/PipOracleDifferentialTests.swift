@@ -79,7 +79,7 @@ import Testing
 
     /// Every fixture file the requirements extractor claims (by name, as the walk would).
     static func claimedFixtures() -> [String] {
-        let root = FixturePaths.url("").path
+        let root = (Fixtures.root.path + "/fixtures")
         let extractor = RequirementsTxt()
         var out: [String] = []
         let enumerator = FileManager.default.enumerator(atPath: root)
@@ -175,7 +175,7 @@ import Testing
             for o in observations { litmusAt[key(o.location.path, o.location.line ?? 0), default: []].append(o) }
             let errorLines = Set(extraction.issues.filter { $0.level == .error }.map { key($0.location.path, $0.location.line ?? 0) })
             var pipLines = Set<String>()
-            let rel = path.replacingOccurrences(of: FixturePaths.url("").path + "/", with: "")
+            let rel = path.replacingOccurrences(of: (Fixtures.root.path + "/fixtures") + "/", with: "")
             for r in pip.requirements {
                 tally.pipRequirements += 1
                 let k = key(r.file, r.line)

@@ -170,11 +170,11 @@ import Testing
 
     @Test(arguments: ["pre-include", "quoted-include", "included-twice", "utf16-bom", "utf8-bom", "latin1-cookie"])
     func grammarFixtures(_ name: String) throws {
-        let bad = try FixturePaths.scan("requirements/pip-grammar/\(name)/compromised")
+        let bad = try Fixtures.scan(fixture: "requirements/pip-grammar/\(name)/compromised")
         #expect(bad.findings.map(\.package) == ["litellm"], "\(name)")
         #expect(bad.findings.allSatisfy { $0.version == "1.82.7" })
         #expect(bad.issues.isEmpty, "\(name): \(bad.issues.map(\.message))")
-        let good = try FixturePaths.scan("requirements/pip-grammar/\(name)/clean")
+        let good = try Fixtures.scan(fixture: "requirements/pip-grammar/\(name)/clean")
         #expect(good.findings.isEmpty && good.issues.isEmpty, "\(name): \(good.issues.map(\.message))")
     }
 
