@@ -172,7 +172,10 @@ import Testing
             }
             func key(_ file: String, _ line: Int) -> String { "\(normalized(file)):\(line)" }
             var litmusAt: [String: [PackageObservation]] = [:]
-            for o in observations { litmusAt[key(o.location.path, o.location.line ?? 0), default: []].append(o) }
+            for o in observations {
+                // Identical lines are one observation with their further lines in `alsoAt`.
+                for line in [o.location.line ?? 0] + o.alsoAt { litmusAt[key(o.location.path, line), default: []].append(o) }
+            }
             let errorLines = Set(extraction.issues.filter { $0.level == .error }.map { key($0.location.path, $0.location.line ?? 0) })
             var pipLines = Set<String>()
             let rel = path.replacingOccurrences(of: (Fixtures.root.path + "/fixtures") + "/", with: "")
