@@ -33,7 +33,7 @@ import Testing
         #expect(proxy.sha256.map(Hex.encode) == "a0d229be8efcb2f9135e2ad55ba275b76ddcfeb55fa4370e0a522a5bdee0120b")
         #expect(a.persistenceIndicators.contains { $0.path == "~/.config/systemd/user/*.service" && $0.contains == "System Telemetry Service" })
         #expect(a.persistenceIndicators.contains { $0.path == "~/.config/sysmon/sysmon.py" })
-        #expect(db.dataVersion == "2026-11-23")
+        #expect(db.dataVersion == "2026-12-02")
     }
 
     @Test func recordDigestsInSeedsMatchTheirHexDigests() throws {
@@ -71,7 +71,7 @@ import Testing
         [{"id": "x_DEMO-1", "modified": "2026-01-02T00:00:00Z", "summary": "demo",
           "affected": [{"package": {"ecosystem": "PyPI", "name": "Demo_Pkg"},
                         "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "2.0"}, {"fixed": "2.3"}]}]}]},
-         {"id": "MAL-2026-2144", "modified": "2026-12-01T00:00:00Z", "summary": "replaced",
+         {"id": "MAL-2026-2144", "modified": "2026-12-03T00:00:00Z", "summary": "replaced",
           "affected": [{"package": {"ecosystem": "PyPI", "name": "litellm"}, "versions": ["9.9.9"]}]}]
         """#
         let added = try OSVDecoder.decode(Array(json.utf8), source: "user.json")
@@ -81,7 +81,7 @@ import Testing
         #expect(!demo.package.contains(try Version("2.3")))
         #expect(!demo.package.contains(try Version("1.9")))
         #expect(db.advisory(named: "MAL-2026-2144")?.summary == "replaced")
-        #expect(db.dataVersion == "2026-12-01")
+        #expect(db.dataVersion == "2026-12-03")
     }
 
     @Test func lastAffectedAndLimitEventsFollowOSVSemantics() throws {

@@ -107,6 +107,37 @@ import Testing
         #expect(findings.contains { $0.evidence.contains("differ from the digest recorded by dpkg:python3-deb") })
     }
 
+    /// A conda-meta record (conda's schema) owning `x.pth` with the given `paths_data` row fields.
+    private func condaRecord(_ row: String?) -> String {
+        let rows = row.map { #", "paths_data": {"paths": [{"_path": "lib/python3.11/site-packages/x.pth", "path_type": "hardlink"\#($0)}], "paths_version": 1}"# } ?? ""
+        return #"{"name": "x", "version": "1", "build": "py_0", "files": ["lib/python3.11/site-packages/x.pth"]\#(rows)}"#
+    }
+
+    private func sha(_ text: String) -> String { Hex.encode(SHA256.hash(Array(text.utf8))) }
+
+    @Test func condaRecordsVerifyOwnedHooksByTheirInstalledSha256() throws {
+        let meta = "env/conda-meta/x-1-py_0.json"
+        func check(_ row: String?, pth: String = "import x\n") throws -> (hooks: [String], warnings: [String]) {
+            let e = try run(["\(Self.sp)/x.pth": pth, meta: condaRecord(row)])
+            return (hooks(e), e.issues.filter { $0.level == .warning }.map(\.message))
+        }
+        // sha256_in_prefix is the installed bytes' digest and wins over the package's sha256.
+        let good = try check(#", "sha256": "\#(sha("other\n"))", "sha256_in_prefix": "\#(sha("import x\n"))", "size_in_bytes": 9"#)
+        #expect(good.hooks.isEmpty && good.warnings.isEmpty)
+        let changed = try check(#", "sha256_in_prefix": "\#(sha("import x\n"))""#, pth: "import x\nimport os\n")
+        #expect(changed.hooks == ["modified x.pth import x"])
+        // Only the package sha256, no prefix replacement: it describes the installed bytes.
+        #expect(try check(#", "sha256": "\#(sha("import x\n"))""#).hooks.isEmpty)
+        #expect(try check(#", "sha256": "\#(sha("import y\n"))""#).hooks == ["modified x.pth import x"])
+        // Prefix replaced without sha256_in_prefix, or no paths_data at all: owned, unverifiable, a warning.
+        let replaced = try check(#", "sha256": "\#(sha("import y\n"))", "prefix_placeholder": "/opt/anaconda1anaconda2anaconda3", "file_mode": "text""#)
+        #expect(replaced.hooks.isEmpty)
+        #expect(replaced.warnings.count == 1 && replaced.warnings.first?.contains("no sha256_in_prefix") == true)
+        let old = try check(nil)
+        #expect(old.hooks.isEmpty)
+        #expect(old.warnings.count == 1 && old.warnings.first?.contains("records no digest") == true)
+    }
+
     @Test func unparsableRecordIsAnErrorAndTheHookStaysUnowned() throws {
         let e = try run(["\(Self.sp)/x.pth": "import x\n", "\(Self.sp)/x-1.dist-info/RECORD": "x.pth,sha256=!!!,1\n"])
         #expect(e.issues.contains { $0.level == .error && $0.location.path.hasSuffix("RECORD") })
@@ -133,10 +164,17 @@ import Testing
     }
 
     private func problems(_ e: Extraction) -> [String] {
-        e.observations.compactMap {
-            guard case .integrity(let i) = $0 else { return nil }
-            return "\(i.problem.rawValue) \(i.location.path.replacingOccurrences(of: Self.sp + "/", with: ""))"
+        e.observations.flatMap { o -> [String] in
+            guard case .integrity(let i) = o else { return [] }
+            return i.counts.samples.map { "\($0.problem.rawValue) \($0.path.replacingOccurrences(of: Self.sp + "/", with: ""))" }
         }.sorted()
+    }
+
+    private func integrityObservations(_ e: Extraction) -> [IntegrityObservation] {
+        e.observations.compactMap { o in
+            guard case .integrity(let i) = o else { return nil }
+            return i
+        }
     }
 
     @Test func modifiedMissingAndUnlistedFilesAreObserved() throws {
@@ -151,6 +189,10 @@ import Testing
             "v/bin/litellm": "#!\n",
         ], record: record)
         #expect(problems(e) == ["missing litellm/gone.py", "modified litellm/a.py", "unlisted litellm/new.py"])
+        let one = integrityObservations(e)
+        #expect(one.count == 1, "one observation per install")
+        #expect(one.map { [$0.counts.modified, $0.counts.missing, $0.counts.unlisted] } == [[1, 1, 1]])
+        #expect(one.first?.location.path == "\(Self.sp)/litellm-1.82.6.dist-info/RECORD")
         let outside = e.issues.filter { $0.message.contains("leaves the environment") }
         #expect(outside.count == 2, "absolute and over-deep .. paths are never read")
     }
@@ -176,6 +218,40 @@ import Testing
         let findings = e.observations.flatMap(Matcher(database: db).findings(for:))
         #expect(findings.map(\.kind) == [.knownBadHash])
         #expect(findings.first?.location.path.hasSuffix("litellm/proxy/proxy_server.py") == true)
+    }
+
+    @Test func aShrunkInstallIsOneFindingWithCountsAndTheFirstTwentyPaths() throws {
+        // 2,500 listed files; 2,000 of them removed, 3 modified, 5 added under the package folder.
+        var files: [String: String] = [:]
+        var record: [String] = []
+        for i in 0..<2_500 {
+            let name = String(format: "litellm/m%04d.py", i)
+            record.append(line(name, "m\(i)\n"))
+            if i >= 2_000 { files["\(Self.sp)/\(name)"] = i < 2_003 ? "changed\n" : "m\(i)\n" }
+        }
+        for i in 0..<5 { files["\(Self.sp)/litellm/extra\(i).py"] = "x\n" }
+        let e = try integrity(files, record: record.joined(separator: "\n"))
+        let observations = integrityObservations(e)
+        #expect(observations.count == 1)
+        let c = try #require(observations.first?.counts)
+        #expect(c.modified == 3 && c.missing == 2_000 && c.unlisted == 5)
+        #expect(c.samples.count == 20)
+        #expect(c.samples.first?.path == "\(Self.sp)/litellm/extra0.py", "samples are the first paths in byte order")
+        #expect(c.samples.map(\.path) == c.samples.map(\.path).sorted())
+        #expect(c.samples.last?.path == "\(Self.sp)/litellm/m0014.py")
+        let findings = e.observations.flatMap(Matcher(database: try Fixtures.database()).findings(for:))
+        #expect(findings.count == 1)
+        let f = try #require(findings.first)
+        #expect(f.kind == .recordMismatch)
+        #expect(f.integrity == c)
+        #expect(f.evidence.contains("2008 installed files disagree with RECORD (3 modified, 2000 missing, 5 unlisted); first 20: unlisted litellm/extra0.py"))
+        var report = ScanReport(command: "audit", roots: ["/"], database: try Fixtures.database(), startedAt: Date())
+        report.findings = [f]
+        let json = JSONReporter().render(report, context: ReportContext())
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let integrity = try #require((doc["findings"] as? [[String: Any]])?.first?["integrity"] as? [String: Any])
+        #expect(integrity["missing"] as? Int == 2_000)
+        #expect((integrity["paths"] as? [[String: Any]])?.count == 20)
     }
 
     @Test func metadataOnlyCopyIsOneWarning() throws {

@@ -64,7 +64,7 @@ final class Captured: @unchecked Sendable {
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(c.out.utf8)) as? [String: Any])
         #expect(doc["schema_version"] as? String == JSONReporter.schemaVersion)
         #expect((doc["tool"] as? [String: Any])?["name"] as? String == "litmus")
-        #expect((doc["advisory_data"] as? [String: Any])?["version"] as? String == "2026-11-23")
+        #expect((doc["advisory_data"] as? [String: Any])?["version"] as? String == "2026-12-02")
         #expect(doc["exit_code"] as? Int == 1)
         let findings = try #require(doc["findings"] as? [[String: Any]])
         #expect(findings.count == 11)
@@ -136,10 +136,10 @@ final class Captured: @unchecked Sendable {
         }
         let (_, json) = run(["advisories", "--format", "json"])
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
-        #expect(list.compactMap { $0["id"] as? String } == ["GHSA-69fq-xp46-6x23", "MAL-2026-2144", "MAL-2026-2254"])
+        #expect(list.compactMap { $0["id"] as? String } == ["GHSA-69fq-xp46-6x23", "MAL-2026-2144", "MAL-2026-2254", "TEAMPCP-CHECKMARX-2026-03"])
         let (vcode, v) = run(["version"])
         #expect(vcode == ExitCode.clean)
-        #expect(v.out == "litmus 0.1.0 (advisory data 2026-11-23, 3 advisories)\n")
+        #expect(v.out == "litmus 0.1.0 (advisory data 2026-12-02, 4 advisories)\n")
     }
 
     @Test func userAdvisoriesAreLoadedFromADirectory() throws {

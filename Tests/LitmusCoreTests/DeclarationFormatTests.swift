@@ -7,6 +7,13 @@ import Testing
         ("requirements/uv-export-lock", ["compromised-version litellm 1.82.8 requirements.lock:79"]),
         ("requirements/rye-lock", ["compromised-version litellm 1.82.7 requirements-dev.lock:17"]),
         ("manifests/tox-ini", ["compromised-version litellm 1.82.8 tox.ini:10"]),
+        ("manifests/tox-toml", ["compromised-version litellm 1.82.8 tox.toml:8",
+                                "compromised-version litellm 1.82.8 tox.toml:21"]),
+        ("manifests/pyproject-tox", ["compromised-version litellm 1.82.8 pyproject.toml:16",
+                                     "compromised-version litellm 1.82.8 pyproject.toml:23"]),
+        ("manifests/pyproject-tox-legacy", ["compromised-version litellm 1.82.8 pyproject.toml:18"]),
+        ("manifests/hatch-toml", ["compromised-version litellm 1.82.8 hatch.toml:4",
+                                  "compromised-version litellm 1.82.8 hatch.toml:12"]),
         ("manifests/pyproject-hatch", ["compromised-version litellm 1.82.8 pyproject.toml:13",
                                        "compromised-version litellm 1.82.8 pyproject.toml:18"]),
         ("manifests/pyproject-setuptools-dynamic", ["compromised-version litellm 1.82.8 requirements-proxy.in:2",
@@ -24,10 +31,10 @@ import Testing
                                  "compromised-version litellm 1.82.8 pixi.lock:35"]),
     ])
     func fixturePair(_ dir: String, _ expected: [String]) throws {
-        let compromised = try FixturePaths.scan(dir + "/compromised")
-        #expect(FixturePaths.summary(compromised) == expected)
+        let compromised = try Fixtures.scan(fixture: dir + "/compromised")
+        #expect(Fixtures.summary(compromised) == expected)
         #expect(compromised.issues.isEmpty)
-        let clean = try FixturePaths.scan(dir + "/clean")
+        let clean = try Fixtures.scan(fixture: dir + "/clean")
         #expect(clean.findings.isEmpty)
         #expect(clean.issues.isEmpty)
     }
@@ -44,6 +51,12 @@ import Testing
         #expect(ToxIni().claims(name: "tox.ini", parentName: "p", isDirectory: false))
         #expect(!ToxIni().claims(name: "tox.ini.orig", parentName: "p", isDirectory: false))
         #expect(!ToxIni().claims(name: "tox.ini", parentName: "p", isDirectory: true))
+        #expect(ToxToml().claims(name: "tox.toml", parentName: "p", isDirectory: false))
+        #expect(!ToxToml().claims(name: "tox.toml.bak", parentName: "p", isDirectory: false))
+        #expect(!ToxToml().claims(name: "tox.toml", parentName: "p", isDirectory: true))
+        #expect(HatchToml().claims(name: "hatch.toml", parentName: "p", isDirectory: false))
+        #expect(!HatchToml().claims(name: "hatch.toml", parentName: "p", isDirectory: true))
+        #expect(!HatchToml().claims(name: "my-hatch.toml", parentName: "p", isDirectory: false))
         #expect(PixiManifest().claims(name: "pixi.toml", parentName: "p", isDirectory: false))
         #expect(!PixiManifest().claims(name: "pixi.toml.bak", parentName: "p", isDirectory: false))
         #expect(PixiLock().claims(name: "pixi.lock", parentName: "p", isDirectory: false))
@@ -70,6 +83,43 @@ import Testing
         #expect(InMemory.packages(e) == ["litellm ==1.82.7 3", "litellm >=1.82 4", "name =1.82.8 5", "litellm ==1.82.8 9"])
         #expect(InMemory.warnings(e).map(\.location.line) == [6])
         #expect(InMemory.errors(e).map(\.message) == ["included file not found: missing.txt"])
+    }
+
+    @Test func toxTomlReplacementsAndShapes() {
+        let e = InMemory.extract(ToxToml(), "tox.toml", """
+            requires = ["litellm==1.82.8"]
+            pinned = ["litellm==1.82.7"]
+
+            [env_run_base]
+            deps = [
+                { replace = "ref", of = ["pinned"] },
+                { replace = "posargs" },
+                { replace = "ref", of = ["env", "missing", "extra"] },
+                "litellm>=1.82",
+            ]
+
+            [env.a]
+            deps = [{ replace = "ref", env = "b", key = "deps" }, "-r missing.txt"]
+
+            [env.b]
+            deps = "litellm==1.82.8"
+            """)
+        #expect(InMemory.packages(e) == ["litellm ==1.82.8 1", "litellm ==1.82.7 2", "litellm >=1.82 9"])
+        #expect(InMemory.warnings(e).map(\.location.line) == [7, 8])
+        #expect(InMemory.errors(e).map(\.message) == ["included file not found: missing.txt", "tox \"deps\" is not an array"])
+    }
+
+    /// `legacy_tox_ini` is an ini document; its lines count from the file, whichever string form holds it.
+    @Test(arguments: [
+        ("legacy_tox_ini = \"\"\"\n[testenv]\ndeps = litellm==1.82.8\n\"\"\"\n", 6),
+        ("legacy_tox_ini = '''\n[testenv]\ndeps =\n    litellm==1.82.8\n'''\n", 7),
+        ("legacy_tox_ini = \"\"\"[testenv]\ndeps = litellm==1.82.8\n\"\"\"\n", 5),
+        ("legacy_tox_ini = \"[testenv]\\ndeps = litellm==1.82.8\\n\"\n", 4),
+    ])
+    func pyprojectLegacyToxIniLines(_ tool: String, _ line: Int) {
+        let e = InMemory.extract(Pyproject(), "pyproject.toml", "[project]\nname = \"x\"\n[tool.tox]\n" + tool)
+        #expect(InMemory.packages(e) == ["litellm ==1.82.8 \(line)"])
+        #expect(e.issues.isEmpty)
     }
 
     @Test(arguments: [

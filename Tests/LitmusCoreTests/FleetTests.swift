@@ -149,6 +149,44 @@ import Testing
         #expect(md.out.contains("#### MAL-2026-2144 persistence (critical): 1 host"))
     }
 
+    @Test func quietListsOnlyTheHostsThatNeedAttention() throws {
+        let base = try Fixtures.temporaryDirectory("litmus-fleet")
+        defer { Fixtures.cleanUp(base) }
+        let reports = try fleet(base)
+        let full = run(["fleet", reports])
+        let quiet = run(["fleet", reports, "-q"])
+        #expect(quiet.code == full.code)
+        // The summary still counts the clean host; only the host list leaves it out.
+        #expect(quiet.out.hasPrefix("litmus fleet: 9 hosts from 10 files — 2 with findings, 5 no usable report, 1 incomplete, 1 clean;"))
+        #expect(full.out.contains("  clean             "))
+        #expect(!quiet.out.contains("  clean             "))
+        #expect(quiet.out.contains("  1 clean host not listed (-q)\n"))
+        #expect(quiet.out.contains("no usable report  db9"))
+        let md = run(["fleet", reports, "--format", "markdown", "--quiet"]).out
+        #expect(!md.contains("| clean |"))
+        #expect(run(["fleet", reports, "--format", "markdown"]).out.contains("| clean |"))
+        #expect(md.contains("1 clean host not listed (`-q`)."))
+        // JSON lists every host whatever -q says.
+        let hosts = try json(run(["fleet", reports, "--format", "json", "-q"]).out)["hosts"] as? [[String: Any]]
+        #expect(hosts?.count == 9)
+    }
+
+    @Test func aHostsLongErrorIsCutToAnExcerpt() throws {
+        let base = try Fixtures.temporaryDirectory("litmus-fleet")
+        defer { Fixtures.cleanUp(base) }
+        var doc = try audit(try root(base, "long", machineID: Self.idA), into: base + "/scratch", as: "long")
+        let longPath = "/srv/" + String(repeating: "deep/", count: 900)
+        doc["errors"] = [["path": longPath, "line": NSNull(), "stage": "walk", "message": "File name too long: " + longPath]]
+        try write(doc, to: base + "/reports/long.json")
+        for format in ["text", "markdown", "json"] {
+            let out = run(["fleet", base + "/reports", "--format", format]).out
+            #expect(out.utf8.count < 4000, "\(format): \(out.utf8.count) bytes")
+            // Markdown gives a host's error count, not its messages.
+            #expect(format == "markdown" || out.contains("File name too long: /srv/deep/"), "\(format)")
+            #expect(!out.contains(longPath), "\(format)")
+        }
+    }
+
     @Test func exitCodesFollowTheRestOfLitmus() throws {
         let base = try Fixtures.temporaryDirectory("litmus-fleet")
         defer { Fixtures.cleanUp(base) }

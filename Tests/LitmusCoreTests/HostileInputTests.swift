@@ -68,7 +68,7 @@ func runCLI(_ args: [String]) -> (code: Int32, out: String, err: String) {
         #expect(text.code == ExitCode.findings)
         #expect(!hasRawControl(text.out), "raw control characters in the text report")
         #expect(!hasRawControl(text.err))
-        #expect(text.out.contains("proj\\x1b]0;pwned\\x07\\x1b[2J\\u{202e}\\nx/requirements.txt"))
+        #expect(text.out.contains("proj\\x1b]0;pwned\\x07\\x1b[2J\\u{202e}\\x0ax/requirements.txt"))
         #expect(text.out.contains("4.87.1\\x1b]0;pwned"), "the bad Version value is shown, escaped")
         #expect(!text.out.split(separator: "\n").contains { $0.hasPrefix("x/requirements.txt") }, "no forged line")
 
@@ -80,7 +80,7 @@ func runCLI(_ args: [String]) -> (code: Int32, out: String, err: String) {
         let summaries = findings.map { "\($0["package"] ?? "") \($0["version"] ?? "")" }.sorted()
         #expect(summaries == ["litellm 1.82.7", "litellm 1.82.8", "telnyx 4.87.1"])
         let paths = findings.compactMap { $0["path"] as? String }
-        #expect(paths.contains { $0.hasSuffix("\\u{202e}\\nx/requirements.txt") })
+        #expect(paths.contains { $0.hasSuffix("\\u{202e}\\x0ax/requirements.txt") })
         let errors = try #require(doc["errors"] as? [[String: Any]])
         #expect(errors.contains { ($0["message"] as? String ?? "").contains("4.87.1\\x1b]0;pwned\\x07") })
     }

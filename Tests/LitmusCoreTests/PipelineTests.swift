@@ -37,6 +37,7 @@ import Testing
             "compromised-version litellm 1.82.7 config.yml:17",
             "compromised-version github.com/aquasecurity/trivy v0.69.4 config.yml:18",
         ]),
+        ("pipelines/github-workflow-checkmarx", ["compromised-version checkmarx/ast-github-action 2.3.28 sast.yml:21"]),
         ("pipelines/compose", ["compromised-version \(trivy) 0.69.5 compose.yaml:7"]),
         ("pipelines/kubernetes", [
             "compromised-version \(trivy) 0.69.4 scan-job.yaml:13",
@@ -49,22 +50,22 @@ import Testing
         ]),
     ])
     func fixturePair(_ dir: String, _ expected: [String]) throws {
-        let compromised = try FixturePaths.scan(dir + "/compromised")
-        #expect(FixturePaths.summary(compromised) == expected)
-        #expect(FixturePaths.errors(compromised).isEmpty)
-        let clean = try FixturePaths.scan(dir + "/clean")
+        let compromised = try Fixtures.scan(fixture: dir + "/compromised")
+        #expect(Fixtures.summary(compromised) == expected)
+        #expect(Fixtures.errors(compromised).isEmpty)
+        let clean = try Fixtures.scan(fixture: dir + "/clean")
         #expect(clean.findings.isEmpty)
-        #expect(FixturePaths.errors(clean).isEmpty)
+        #expect(Fixtures.errors(clean).isEmpty)
     }
 
     @Test func dockerfileIncludeOutsideTheContextIsAWarning() throws {
-        let report = try FixturePaths.scan("pipelines/dockerfile/clean")
+        let report = try Fixtures.scan(fixture: "pipelines/dockerfile/clean")
         #expect(report.issues.map { "\($0.level) \($0.location.line ?? 0)" } == ["warning 10"])
         #expect(report.issues.first?.message.contains("requirements-missing.txt cannot be resolved") == true)
     }
 
     @Test func findingsNameTheWindowAndTheSecretsNeverTheirValues() throws {
-        let report = try FixturePaths.scan("pipelines/github-workflow/compromised")
+        let report = try Fixtures.scan(fixture: "pipelines/github-workflow/compromised")
         let action = try #require(report.findings.first { $0.version == "0.20.0" })
         #expect(action.evidence.contains("2026-03-19 ~17:43 to 2026-03-20 ~05:40 UTC"))
         #expect(action.evidence.contains("secrets GITHUB_TOKEN, REGISTRY_USER"))
@@ -108,6 +109,43 @@ import Testing
         let kinds = try InMemory.findings(e).map(\.kind.rawValue)
         #expect(kinds == (kind.map { [$0] } ?? []))
         #expect(e.issues.isEmpty)
+    }
+
+    /// The Checkmarx advisory (TEAMPCP-CHECKMARX-2026-03): only the multi-source tag 2.3.28 of
+    /// ast-github-action; no malicious SHA is multi-source, and kics refs are not matched.
+    @Test(arguments: [
+        ("checkmarx/ast-github-action@2.3.28", "compromised-version"),        // the hijacked tag
+        ("Checkmarx/AST-GitHub-Action@2.3.28", "compromised-version"),        // owner/repo case-insensitive
+        ("checkmarx/ast-github-action/sub/path@2.3.28", "compromised-version"),
+        ("checkmarx/ast-github-action@2.3.27", nil),                          // neighbours
+        ("checkmarx/ast-github-action@2.3.29", nil),
+        ("checkmarx/ast-github-action@v2.3.28", nil),                         // a different ref (the tags are un-prefixed)
+        ("checkmarx/ast-github-action@2.3.28.1", nil),
+        ("checkmarx/ast-github-action@main", nil),                            // branch
+        ("checkmarx/ast-github-action@8e887bb93dacc44e0f5b64ee2b06d5815f89d4fc", nil), // a SHA: none is multi-source
+        ("checkmarx/kics-github-action@v2.1.3", nil),                         // kics: tag set not established
+        ("checkmarx/kics-github-action@2.3.28", nil),
+        ("someone/ast-github-action@2.3.28", nil),                            // look-alike owner
+    ])
+    func checkmarxTagForms(_ uses: String, _ kind: String?) throws {
+        var e = Extraction()
+        PipelineSteps.action(uses, line: 3, path: "w.yml", note: nil, into: &e)
+        let findings = try InMemory.findings(e)
+        #expect(findings.map(\.kind.rawValue) == (kind.map { [$0] } ?? []))
+        #expect(findings.allSatisfy { $0.advisoryID == "TEAMPCP-CHECKMARX-2026-03" })
+        #expect(e.issues.isEmpty)
+    }
+
+    @Test func checkmarxFindingNamesTheWindowSecretsAndRemediation() throws {
+        let report = try Fixtures.scan(fixture: "pipelines/github-workflow-checkmarx/compromised")
+        let f = try #require(report.findings.first)
+        #expect(f.severity == .critical)
+        #expect(f.evidence.contains("2026-03-23 12:58 to 16:50 UTC"))
+        #expect(f.evidence.contains("CX_CLIENT_SECRET"))
+        #expect(f.evidence.contains("CX_TENANT"))
+        #expect(!f.evidence.contains("${{"))
+        #expect(f.remediation.contains("full commit SHA"))
+        #expect(f.remediation.contains("rotate"))
     }
 
     @Test(arguments: [

@@ -138,7 +138,7 @@ import Testing
         let report = try Fixtures.scan([dir])
         let finding = try #require(report.findings.first)
         let shown = Escape.display(finding.location.path)
-        #expect(shown.contains("evil\\x1b[31m\\xff\\nrequirements/requirements.txt"))
+        #expect(shown.contains("evil\\x1b[31m\\xff\\x0arequirements/requirements.txt"))
         #expect(!shown.unicodeScalars.contains { $0.value < 0x20 })
         let text = TextReporter().render(report, context: ReportContext())
         #expect(!text.contains("\u{1b}"), "raw ESC must never reach the terminal")

@@ -588,5 +588,64 @@ enum EmbeddedSeeds {
 }
 
 """####),
+        ("TEAMPCP-CHECKMARX-2026-03.json", ####"""
+{
+  "schema_version": "1.7.0",
+  "id": "TEAMPCP-CHECKMARX-2026-03",
+  "modified": "2026-12-02T00:00:00Z",
+  "published": "2026-03-23T00:00:00Z",
+  "aliases": [],
+  "related": [
+    "GHSA-69fq-xp46-6x23"
+  ],
+  "summary": "Hijacked checkmarx/ast-github-action tag 2.3.28 steals CI secrets (TeamPCP, 2026-03-23)",
+  "details": "On 2026-03-23, between 12:58 and 16:50 UTC, the TeamPCP actor that had compromised Trivy re-pointed GitHub Actions tags of Checkmarx: tag 2.3.28 of checkmarx/ast-github-action ran a credential stealer that sent the runner's secrets to checkmarx.zone. Several independent secondary sources agree on this; no primary advisory record was read, and Checkmarx's own text was not readable in full. litmus matches only the tag 2.3.28. The same sources say every tag of checkmarx/kics-github-action was re-pointed in the same window, but which tags existed then, their malicious commits and the first safe tag are single-source or conflicting, so kics refs are not matched (see the README). This record has no OSV or GHSA id; the id is litmus's own.",
+  "affected": [
+    {
+      "package": {
+        "ecosystem": "GitHub Actions",
+        "name": "checkmarx/ast-github-action"
+      },
+      "versions": [
+        "2.3.28"
+      ],
+      "database_specific": {
+        "litmus": {
+          "window": "2026-03-23 12:58 to 16:50 UTC",
+          "remediation": "Do not use checkmarx/ast-github-action 2.3.28; pin the action by the full commit SHA of a release you have verified (the sources disagree on the first safe tag)."
+        }
+      }
+    }
+  ],
+  "references": [
+    {
+      "type": "ADVISORY",
+      "url": "https://checkmarx.com/blog/ongoing-security-updates/"
+    },
+    {
+      "type": "ARTICLE",
+      "url": "https://www.wiz.io/blog/teampcp-attack-kics-github-action"
+    }
+  ],
+  "database_specific": {
+    "severity": "CRITICAL",
+    "litmus": {
+      "severity": "critical",
+      "safe_versions": "a checkmarx/ast-github-action release other than 2.3.28, pinned by full commit SHA",
+      "remediation": "Treat every secret the affected workflows could reach as exposed and rotate it; audit workflow runs of 2026-03-23 between 12:58 and 16:50 UTC; pin actions to full commit SHAs; block checkmarx.zone.",
+      "exposure_window": {
+        "start": "2026-03-23T12:58:00Z",
+        "end": "2026-03-23T16:50:00Z"
+      },
+      "indicators": {
+        "domains": [
+          "checkmarx.zone"
+        ]
+      }
+    }
+  }
+}
+
+"""####),
     ]
 }

@@ -88,7 +88,7 @@ struct CommonSettings {
         let applied = config.apply(to: report, database: database, today: ConfigLoading.today(),
                                    workingDirectory: Platform.currentDirectory)
         for warning in config.warnings(database: database, today: ConfigLoading.today()) {
-            console.err("litmus: warning: \(Escape.display(warning.location.display)): \(warning.message)\n")
+            console.err("litmus: warning: \(Escape.display(warning.location.display)): \(Escape.display(warning.message))\n")
         }
         return applied
     }

@@ -7,6 +7,7 @@ enum FleetCommand {
         OptionSpec("--format", value: "FORMAT", help: "text (default), markdown, json"),
         OptionSpec("--output", short: "-o", value: "FILE", help: "write the fleet report to FILE instead of standard output"),
         OptionSpec("--fail-on", value: "SEVERITY", help: "exit 1 when a host has findings at or above: critical, high (default), medium, low, none"),
+        OptionSpec("--quiet", short: "-q", help: "text and markdown: list only the hosts that need attention (clean hosts are still counted)"),
         OptionSpec("--help", short: "-h", help: "show this help"),
     ]
 
@@ -43,7 +44,7 @@ enum FleetCommand {
         }
         guard found > 0 else { throw FatalError("no report files (*.json) under \(args.positionals.map(Escape.display).joined(separator: ", "))") }
         let report = merge.finish()
-        let text = format.render(report, failOn: failOn)
+        let text = format.render(report, failOn: failOn, quiet: args.flags.contains("--quiet"))
         if let output = args.value("--output") {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

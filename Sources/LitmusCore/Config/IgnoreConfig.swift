@@ -110,11 +110,11 @@ public struct IgnoreConfig: Sendable {
         rules.compactMap { rule in
             if rule.isExpired(today: today), let expires = rule.expires {
                 return .warning(path, line: rule.line, stage: "config",
-                                "ignore entry for \(Escape.display(rule.id)) expired on \(expires); its findings count again")
+                                "ignore entry for \(rule.id) expired on \(expires); its findings count again")
             }
             if database.advisory(named: rule.id) == nil {
                 return .warning(path, line: rule.line, stage: "config",
-                                "ignore entry names \(Escape.display(rule.id)), which no loaded advisory has as id or alias")
+                                "ignore entry names \(rule.id), which no loaded advisory has as id or alias")
             }
             return nil
         }

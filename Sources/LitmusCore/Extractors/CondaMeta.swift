@@ -32,7 +32,7 @@ public struct CondaMeta: Extractor {
             if record.name == "python" { python = record.versionText }
             guard PackageName.isValidConda(record.name) else { continue }
             guard let version = Version.parse(record.versionText) else {
-                out.issues.append(.warning(path, stage: name, "version \"\(Escape.display(record.versionText))\" is not PEP 440; not matched"))
+                out.issues.append(.warning(path, stage: name, "version \"\(record.versionText)\" is not PEP 440; not matched"))
                 continue
             }
             out.add(PackageObservation(name: PackageName(record.name), requirement: .version(version), requirementText: record.versionText,

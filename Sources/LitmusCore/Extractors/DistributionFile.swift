@@ -98,7 +98,7 @@ public struct DistributionFile: Extractor {
     /// Observes a `name-version.dist-info` inside the archive that disagrees with the file name.
     private func compare(_ folder: String, with file: DistributionFilename, path: String, into out: inout Extraction) {
         guard let (inner, version, versionText) = Self.distInfoIdentity(folder) else {
-            out.issues.append(.warning(path, stage: name, "unexpected dist-info name \"\(Escape.display(folder))\" inside"))
+            out.issues.append(.warning(path, stage: name, "unexpected dist-info name \"\(folder)\" inside"))
             return
         }
         guard inner != file.name || version != file.version else { return }

@@ -18,6 +18,8 @@ public enum Extractors {
         PixiLock(),
         CondaLock(),
         ToxIni(),
+        ToxToml(),
+        HatchToml(),
         PreCommitConfig(),
         GitHubWorkflow(),
         Dockerfile(),

@@ -38,7 +38,7 @@ public struct PipHTTPCache: Extractor {
         out.filesRead.append(entry.path)
         for folder in DistributionFile.scan(members, path: entry.path, into: &out).sorted() {
             guard let (package, version, versionText) = DistributionFile.distInfoIdentity(folder) else {
-                out.issues.append(.warning(entry.path, stage: name, "cached wheel holds an unexpected dist-info name \"\(Escape.display(folder))\""))
+                out.issues.append(.warning(entry.path, stage: name, "cached wheel holds an unexpected dist-info name \"\(folder)\""))
                 continue
             }
             out.add(PackageObservation(name: package, requirement: .version(version), requirementText: versionText,

@@ -9,7 +9,8 @@
 /// (`[tool.hatch.envs.*] dependencies` and `extra-dependencies`) are PEP 508 lists; `[tool.pixi]`
 /// is read by ``PixiTables``; setuptools `[tool.setuptools.dynamic]` `dependencies` and
 /// `optional-dependencies` naming `file`s are read as requirements files relative to the
-/// pyproject (their findings point into those files).
+/// pyproject (their findings point into those files). `[tool.tox]` (native tables or a
+/// `legacy_tox_ini` string) is read by ``ToxToml``.
 /// Exempt: poetry's `python` key (the interpreter), `include-group` tables, `git` sources.
 public struct Pyproject: Extractor {
     /// `pyproject.toml`.
@@ -39,16 +40,14 @@ public struct Pyproject: Extractor {
             for key in ["dev-dependencies", "constraint-dependencies", "override-dependencies"] { reader.list(uv, key) }
         }
         if let pdm = tool?["pdm"]?.table?["dev-dependencies"]?.table { reader.lists(in: pdm) }
-        for (_, env) in tool?["hatch"]?.table?["envs"]?.table?.pairs ?? [] {
-            guard let env = env.table else { continue }
-            for key in ["dependencies", "extra-dependencies"] { reader.list(env, key) }
-        }
+        if let hatch = tool?["hatch"]?.table { HatchToml.readEnvironments(hatch, into: &reader) }
         out.merge(reader.out)
         if let pixi = tool?["pixi"]?.table { PixiTables.read(pixi, path: entry.path, stage: name, into: &out) }
         if let dynamic = tool?["setuptools"]?.table?["dynamic"]?.table {
             readDynamic(dynamic, path: entry.path, files: files, into: &out)
         }
         if let poetry = tool?["poetry"]?.table { readPoetry(poetry, path: entry.path, into: &out) }
+        if let tox = tool?["tox"]?.table { ToxToml.read(tox, document: root, prefix: ["tool", "tox"], path: entry.path, lines: lines, stage: name, files: files, into: &out) }
         return out
     }
 
@@ -147,7 +146,7 @@ public struct Pyproject: Extractor {
 }
 
 /// Reads PEP 508 string lists of one pyproject, placing each string on its line.
-private struct ListReader {
+struct ListReader {
     let path: String
     let lines: SourceLines
     let stage: String

@@ -11,6 +11,19 @@ struct SourceLines {
     /// Wraps a document's text.
     init(text: String) { self.bytes = Array(text.utf8) }
 
+    /// The text of line `number` (1-based, without its newline), nil past the end.
+    func text(ofLine number: Int) -> String? {
+        guard number >= 1 else { return nil }
+        var line = 1
+        var lineStart = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+            if line == number { return String(decoding: bytes[lineStart..<index], as: UTF8.self) }
+            line += 1
+            lineStart = index + 1
+        }
+        return nil
+    }
+
     /// The first line at or after `start` (1-based) holding `value` as a quoted string
     /// (`"value"` or `'value'`), looking at most `window` lines ahead; nil when not found.
     func line(ofQuoted value: String, from start: Int, window: Int = 10_000) -> Int? {

@@ -22,20 +22,27 @@ public struct ToxIni: Extractor {
     public func extract(_ entry: FileEntry, files: any FileReading) -> Extraction {
         var out = Extraction()
         guard let text = ManifestInput.text(entry.path, files: files, stage: name, into: &out) else { return out }
-        let ini = INIFile(text)
+        Self.read(INIFile(text), path: entry.path, fileLine: { $0 }, stage: name, files: files, into: &out)
+        return out
+    }
+
+    /// Reads a tox ini document found in `path`; `fileLine` turns its line numbers into the file's
+    /// (a `legacy_tox_ini` string of `pyproject.toml` starts below its key).
+    static func read(_ ini: INIFile, path: String, fileLine: (Int) -> Int, stage: String, files: any FileReading, into out: inout Extraction) {
+        let reader = ToxIni()
         for problem in ini.problems {
-            out.issues.append(.error(entry.path, line: problem.line, stage: name, "not valid INI: \(problem.message)"))
+            out.issues.append(.error(path, line: fileLine(problem.line), stage: stage, "not valid INI: \(problem.message)"))
         }
-        let base = Paths.parent(of: entry.path)
+        let base = Paths.parent(of: path)
         for section in ini.sections {
             let key: String
             if section.name == "testenv" || section.name.hasPrefix("testenv:") { key = "deps" } else if section.name == "tox" { key = "requires" } else { continue }
             guard let value = section[key] else { continue }
-            for line in expanded(value.values, ini: ini) {
-                self.line(line, path: entry.path, base: base, files: files, into: &out)
+            for line in reader.expanded(value.values, ini: ini) {
+                requirementLine(line.text, at: FileLocation(path: path, line: fileLine(line.line)), base: base,
+                                stage: stage, files: files, into: &out)
             }
         }
-        return out
     }
 
     private func expanded(_ lines: [INIFile.ValueLine], ini: INIFile) -> [INIFile.ValueLine] {
@@ -55,9 +62,11 @@ public struct ToxIni: Extractor {
         return out
     }
 
-    private func line(_ value: INIFile.ValueLine, path: String, base: String, files: any FileReading, into out: inout Extraction) {
-        let location = FileLocation(path: path, line: value.line)
-        var text = Self.droppingFactors(value.text)
+    /// One `deps`/`requires` entry of tox (ini line or TOML string) at `location`; `base` is the
+    /// directory of the configuration file.
+    static func requirementLine(_ raw: String, at location: FileLocation, base: String, stage name: String,
+                                files: any FileReading, into out: inout Extraction) {
+        var text = Self.droppingFactors(raw.trimmingSpaces)
         if let hash = text.firstRange(of: " #") { text = String(text[..<hash.lowerBound]).trimmingSpaces }
         for variable in ["{toxinidir}", "{tox_root}"] { text = text.replacing(variable, with: base) }
         if text.isEmpty || text.hasPrefix("#") { return }

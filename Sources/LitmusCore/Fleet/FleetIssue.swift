@@ -10,11 +10,15 @@ public struct FleetIssue: Sendable, Hashable, Codable {
     /// One sentence.
     public var message: String
 
-    /// Creates an issue.
+    /// Longest path, stage and message kept, in UTF-8 bytes: a host's report is input too, and a
+    /// 4 KB path or message must not fill the fleet report.
+    public static let limits = (path: 1024, stage: 64, message: 512)
+
+    /// Creates an issue, cutting each text to ``limits`` (with a trailing `…`).
     public init(path: String, line: Int? = nil, stage: String, message: String) {
-        self.path = path
+        self.path = Redact.truncated(path, limit: Self.limits.path)
         self.line = line
-        self.stage = stage
-        self.message = message
+        self.stage = Redact.truncated(stage, limit: Self.limits.stage)
+        self.message = Redact.truncated(message, limit: Self.limits.message)
     }
 }

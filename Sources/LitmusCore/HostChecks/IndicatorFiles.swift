@@ -79,10 +79,11 @@ public struct IndicatorFiles: HostCheck {
         }
     }
 
-    /// The first line of `head`, escaped for display and cut to 120 characters.
+    /// The first line of `head`, raw (invalid UTF-8 kept as ``PathBytes`` characters, so
+    /// reporters show it as `\xNN`; reporters escape it, once) and cut to 120 characters.
     static func firstLine(_ head: [UInt8]) -> String {
-        let line = head.prefix { $0 != 0x0A }
-        let text = Escape.display(String(decoding: line, as: UTF8.self))
+        let line = Array(head.prefix { $0 != 0x0A })
+        let text = line.withUnsafeBufferPointer { PathBytes.string(from: $0) }
         return text.count > 120 ? String(text.prefix(120)) + "…" : text
     }
 }

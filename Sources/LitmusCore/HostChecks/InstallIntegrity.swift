@@ -7,6 +7,9 @@
 /// Exempt: RECORD paths that leave the environment (absolute, or `..` past its prefix) are
 /// never read (a warning names them); `__pycache__` files are not "unlisted"; a metadata-only
 /// copy (no listed file present) is one warning, not thousands of "missing" findings.
+///
+/// One install gives at most one observation (so one `record-mismatch` finding): the counts of
+/// modified, missing and unlisted files and the first 20 of them by path (``IntegrityCounts``).
 public struct InstallIntegrity: HostCheck {
     /// `record`.
     public let name = "record"
@@ -78,11 +81,14 @@ private struct Check {
 
     mutating func run(_ entries: [RecordEntry], recordPath: String, files: any FileReading) {
         var listed = Set<String>()
-        var results: [(FileLocation, IntegrityObservation.Problem, String)] = []
+        var counts = IntegrityCounts()
         var present = 0
+        if entries.count > InstallIntegrity.maxFiles {
+            out.issues.append(.warning(recordPath, stage: "record", "RECORD lists \(entries.count) files; only the first \(InstallIntegrity.maxFiles) are checked"))
+        }
         for e in entries.prefix(InstallIntegrity.maxFiles) {
             guard let path = inside(e.path) else {
-                out.issues.append(.warning(recordPath, line: e.line, stage: "record", "path \"\(Escape.display(e.path))\" leaves the environment; not read"))
+                out.issues.append(.warning(recordPath, line: e.line, stage: "record", "path \"\(e.path)\" leaves the environment; not read"))
                 continue
             }
             listed.insert(path)
@@ -96,26 +102,25 @@ private struct Check {
                                                                   size: d.size, sha256: knownBad.contains(d.sha256) ? d.sha256 : digest)))
                 }
                 if d.sha256 != digest || (e.size.map { $0 != d.size } ?? false) {
-                    results.append((FileLocation(path: path), .modified, "RECORD sha256=\(Base64URL.encode(digest)), file sha256=\(Base64URL.encode(d.sha256))"))
+                    counts.add(.modified, path: path, detail: "RECORD sha256=\(Base64URL.encode(digest)), file sha256=\(Base64URL.encode(d.sha256))")
                 }
             } catch {
                 if error.isNotFound {
-                    results.append((FileLocation(path: path), .missing, "listed in RECORD line \(e.line)"))
+                    counts.add(.missing, path: path, detail: "listed in RECORD line \(e.line)")
                 } else {
                     out.issues.append(.error(path, stage: "record", "cannot hash: \(error.message)"))
                     if isPackageFile(e.path) { present += 1 }
                 }
             }
         }
-        if present == 0 && !results.isEmpty {
-            out.issues.append(.warning(recordPath, stage: "record", "none of the \(results.count) files RECORD lists is present (a metadata-only copy); integrity not checked"))
+        if present == 0 && counts.total > 0 {
+            out.issues.append(.warning(recordPath, stage: "record", "none of the \(counts.total) files RECORD lists is present (a metadata-only copy); integrity not checked"))
             return
         }
-        for (location, problem, detail) in results {
-            out.observations.append(.integrity(IntegrityObservation(location: location, distribution: distribution,
-                                                                    package: package, problem: problem, detail: detail)))
-        }
-        unlisted(listed: listed, files: files)
+        unlisted(listed: listed, files: files, into: &counts)
+        guard counts.total > 0 else { return }
+        out.observations.append(.integrity(IntegrityObservation(location: FileLocation(path: recordPath), distribution: distribution,
+                                                                package: package, counts: counts)))
     }
 
     /// A file of the package proper (inside a package folder, not the dist-info and not a
@@ -140,7 +145,7 @@ private struct Check {
     }
 
     /// Files under the package's own top-level folders that RECORD does not list.
-    private mutating func unlisted(listed: Set<String>, files: any FileReading) {
+    private mutating func unlisted(listed: Set<String>, files: any FileReading, into counts: inout IntegrityCounts) {
         let base = Paths.resolve(".", against: sitePackages)
         let topFolders = Set(listed.compactMap { path -> String? in
             guard let rest = Paths.relative(path, to: base), let slash = rest.firstIndex(of: "/") else { return nil }
@@ -149,7 +154,11 @@ private struct Check {
         })
         var stack = topFolders.sorted().map { Paths.join(base, $0) }
         var seen = 0
-        while let dir = stack.popLast(), seen < InstallIntegrity.maxFiles {
+        while let dir = stack.popLast() {
+            guard seen < InstallIntegrity.maxFiles else {
+                out.issues.append(.warning(dir, stage: "record", "over \(InstallIntegrity.maxFiles) entries under the package's folders; unlisted files beyond them not checked"))
+                break
+            }
             let items: [DirectoryItem]
             do {
                 items = try files.list(dir)
@@ -163,8 +172,7 @@ private struct Check {
                 if item.isDirectory {
                     if item.name != "__pycache__" { stack.append(path) }
                 } else if !listed.contains(path) {
-                    out.observations.append(.integrity(IntegrityObservation(location: FileLocation(path: path), distribution: distribution,
-                                                                            package: package, problem: .unlisted, detail: "not in RECORD")))
+                    counts.add(.unlisted, path: path, detail: "not in RECORD")
                 }
             }
         }

@@ -8,6 +8,21 @@ struct Ownership {
         var digest: [UInt8]?
         /// The MD5 the owner recorded (dpkg's md5sums).
         var md5: [UInt8]? = nil
+        /// Why an owner that records digests has none for this file (a conda record without
+        /// `paths_data`, or a prefix-replaced file without `sha256_in_prefix`): owned, but its
+        /// bytes cannot be verified; the check says so in a warning.
+        var unverifiable: String? = nil
+    }
+
+    /// What a conda-meta record says about one start-up file it lists.
+    struct CondaEntry {
+        /// `conda:litellm-1.82.6-pyhd8ed1ab_0` (the record's file name without `.json`).
+        var owner: String
+        /// The installed file's SHA-256, when the record gives one that applies to the bytes in
+        /// the prefix (`sha256_in_prefix`, else `sha256` of a file conda copied unchanged).
+        var sha256: [UInt8]?
+        /// Why there is no digest, when there is none.
+        var unverifiable: String?
     }
 
     private var owners: [String: Owner] = [:]
@@ -19,7 +34,7 @@ struct Ownership {
 
     /// Every owner record that exists but could not be read or parsed (never silently "unowned").
     var issues: [ScanIssue] { ownIssues + dpkgIssues }
-    private var condaFiles: Set<String> = []
+    private var condaFiles: [String: CondaEntry] = [:]
     private var dpkgIssues: [ScanIssue] = []
 
     init(sitePackages: String, items: [DirectoryItem], files: any FileReading, dpkg: DpkgFileIndex, root: String) {
@@ -41,7 +56,9 @@ struct Ownership {
     /// The owner of a top-level file, if any installer lists it.
     func owner(of name: String) -> Owner? {
         if let o = owners[name] { return o }
-        if condaFiles.contains(SitePackagesPath(sitePackages).relativeToPrefix(name)) { return Owner(name: "conda", digest: nil) }
+        if let c = condaFiles[SitePackagesPath(sitePackages).relativeToPrefix(name)] {
+            return Owner(name: c.owner, digest: c.sha256, unverifiable: c.unverifiable)
+        }
         if let package = dpkg.owner(of: Paths.join(sitePackages, name), root: root) { return Owner(name: "dpkg:\(package)", digest: nil, md5: dpkg.md5(of: Paths.join(sitePackages, name), root: root)) }
         return nil
     }
@@ -116,9 +133,46 @@ struct Ownership {
                 ownIssues.append(.error(path, stage: "site-packages", "conda record is not valid JSON; the files it lists count as unowned"))
                 continue
             }
-            guard let list = json["files"] as? [String] else { continue }
-            for f in list where f.hasSuffix(".pth") || f.hasSuffix("customize.py") { condaFiles.insert(f) }
+            let owner = "conda:" + String(item.name.dropLast(5))
+            for (file, entry) in Self.condaStartupFiles(json, owner: owner) { condaFiles[file] = entry }
         }
+    }
+
+    /// Whether a prefix-relative path can be a start-up file (`.pth`, `sitecustomize`/`usercustomize` in any form).
+    static func isStartupCandidate(_ path: String) -> Bool {
+        path.hasSuffix(".pth") || path.contains("sitecustomize") || path.contains("usercustomize")
+    }
+
+    /// The start-up files a conda-meta record lists, with the digest to verify each against.
+    ///
+    /// `paths_data.paths[]` rows (`_path`, `path_type`, `sha256`, `sha256_in_prefix`,
+    /// `size_in_bytes`, `prefix_placeholder`, `file_mode`) give the digest: `sha256_in_prefix`
+    /// (conda ≥ 4.x writes it: the bytes as installed) when present, else `sha256` (the bytes in
+    /// the package) unless the file had its prefix replaced at install, in which case the
+    /// package digest does not describe the installed bytes and the file is unverifiable. A
+    /// path in `files` with no `paths_data` row (records from old conda) is unverifiable too.
+    static func condaStartupFiles(_ json: [String: Any], owner: String) -> [(String, CondaEntry)] {
+        var out: [String: CondaEntry] = [:]
+        for f in json["files"] as? [String] ?? [] where isStartupCandidate(f) {
+            out[f] = CondaEntry(owner: owner, sha256: nil, unverifiable: "\(owner) lists it but records no digest for it (no paths_data entry)")
+        }
+        let rows = (json["paths_data"] as? [String: Any])?["paths"] as? [[String: Any]] ?? []
+        for row in rows {
+            guard let path = row["_path"] as? String, isStartupCandidate(path) else { continue }
+            let inPrefix = (row["sha256_in_prefix"] as? String).flatMap(Hex.decode)
+            let package = (row["sha256"] as? String).flatMap(Hex.decode)
+            let replaced = row["prefix_placeholder"] != nil
+            if let digest = inPrefix, digest.count == 32 {
+                out[path] = CondaEntry(owner: owner, sha256: digest)
+            } else if let digest = package, digest.count == 32, !replaced {
+                out[path] = CondaEntry(owner: owner, sha256: digest)
+            } else {
+                let why = replaced ? "its prefix was replaced at install and the record has no sha256_in_prefix"
+                    : "the record has no sha256 for it"
+                out[path] = CondaEntry(owner: owner, sha256: nil, unverifiable: "\(owner) lists it, but \(why)")
+            }
+        }
+        return out.sorted { $0.key < $1.key }
     }
 
     /// The bytes of an owner record; nil when it does not exist (no owner) or cannot be read

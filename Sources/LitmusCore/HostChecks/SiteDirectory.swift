@@ -25,10 +25,26 @@ public struct SiteDirectory: Sendable {
         public var line: Int?
     }
 
+    /// A start-up file that was examined (every `.pth` read and every `sitecustomize` /
+    /// `usercustomize` form found, whether or not it runs anything), with its SHA-256 for the
+    /// rules to compare with every indicator hash under any name.
+    public struct Examined: Sendable {
+        /// The full path.
+        public var path: String
+        /// Its size in bytes.
+        public var size: UInt64
+        /// Its SHA-256.
+        public var sha256: [UInt8]
+        /// The first line, escaped and cut, for evidence.
+        public var firstLine: String
+    }
+
     /// What one directory gave.
     public struct Result: Sendable {
         /// Hooks, sorted by path.
         public var hooks: [Hook] = []
+        /// Every start-up file examined, hashed.
+        public var examined: [Examined] = []
         /// Directories `.pth` path lines add to `sys.path` (existing ones only).
         public var addedDirectories: [String] = []
         /// Regular files `.pth` path lines add to `sys.path` (`os.path.exists` holds for them):
@@ -47,8 +63,27 @@ public struct SiteDirectory: Sendable {
     /// The releases whose rules apply (one when the path names it).
     public let releases: [CPythonRelease]
 
-    /// Largest start-up file read; real ones are a few KiB.
+    /// Largest start-up file read whole; real ones are a few KiB. A bigger one is still hashed
+    /// (streaming, up to ``ReadLimits/hashed``) for the indicator comparison, and its parse is an
+    /// error in the report.
     public static let readLimit = 8 << 20
+
+    /// The examined record of a file read whole.
+    static func examined(_ path: String, _ bytes: [UInt8]) -> Examined {
+        Examined(path: path, size: UInt64(bytes.count), sha256: SHA256.hash(bytes), firstLine: IndicatorFiles.firstLine(Array(bytes.prefix(512))))
+    }
+
+    /// A start-up file too large to read whole, hashed in one streaming pass; nil (with an
+    /// error) when even that fails.
+    static func examinedStreaming(_ path: String, files: any FileReading, issues: inout [ScanIssue]) -> Examined? {
+        do {
+            let d = try files.digest(path, limit: ReadLimits.hashed)
+            return Examined(path: path, size: d.size, sha256: d.sha256, firstLine: IndicatorFiles.firstLine(d.head))
+        } catch {
+            issues.append(.error(path, stage: "site-packages", "cannot hash start-up file: \(error.message)"))
+            return nil
+        }
+    }
 
     /// Creates the view of one directory.
     public init(path: String, items: [DirectoryItem], releases: [CPythonRelease]? = nil) {
@@ -80,9 +115,11 @@ public struct SiteDirectory: Sendable {
                 bytes = try files.read(file, limit: Self.readLimit)
             } catch {
                 out.issues.append(.error(file, stage: "site-packages", "cannot read .pth file: \(error.message)"))
+                if !error.isNotFound, let e = Self.examinedStreaming(file, files: files, issues: &out.issues) { out.examined.append(e) }
                 continue
             }
             out.filesRead.append(file)
+            out.examined.append(Self.examined(file, bytes))
             var first: PthFile.Line?
             for release in releases where PthFile.isProcessed(name: name, release: release) {
                 let pth = PthFile(parsing: bytes, release: release)
@@ -123,9 +160,11 @@ public struct SiteDirectory: Sendable {
                 do {
                     let bytes = try files.read(file, limit: Self.readLimit)
                     out.filesRead.append(file)
+                    out.examined.append(Self.examined(file, bytes))
                     out.hooks.append(Hook(name: hit.file, path: file, bytes: bytes, firstLine: Self.describe(hit, bytes), line: nil))
                 } catch {
                     out.issues.append(.error(file, stage: "site-packages", "cannot read \(hit.name) (\(hit.form.rawValue)): \(error.message)"))
+                    if !error.isNotFound, let e = Self.examinedStreaming(file, files: files, issues: &out.issues) { out.examined.append(e) }
                 }
             }
         }

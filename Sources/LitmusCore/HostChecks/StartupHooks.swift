@@ -5,9 +5,15 @@
 /// ``StartupModule`` for `sitecustomize`/`usercustomize` as module, package, bytecode or
 /// extension module), links followed. This check reports such a hook when no installer owns it — no `*.dist-info/RECORD`, egg-info
 /// `installed-files.txt`, dpkg file list (under the audit root) or conda-meta record lists it —
-/// or when its bytes differ from the digest its owner recorded (RECORD sha256, dpkg md5sums). Exempt: `.pth` files holding only
+/// or when its bytes differ from the digest its owner recorded (RECORD sha256, dpkg md5sums,
+/// conda-meta `sha256_in_prefix`/`sha256`). A conda-owned hook whose record gives no digest
+/// that applies to the installed bytes is a warning (owned, not verifiable), not a finding. Exempt: `.pth` files holding only
 /// path lines and comments (they run nothing), and virtualenv's own `_virtualenv.pth` whose
 /// whole content is `import _virtualenv` next to its `_virtualenv.py`.
+///
+/// Every start-up file examined (each `.pth` read, each `sitecustomize`/`usercustomize` form
+/// found, exempt or not) is also offered to the rules with its SHA-256, which compare it with
+/// every advisory indicator hash under any file name.
 public struct StartupHooks: HostCheck {
     /// `site-packages`.
     public let name = "site-packages"
@@ -68,6 +74,12 @@ public struct StartupHooks: HostCheck {
         }
         out.issues += found.issues
         out.filesRead += found.filesRead
+        // Every start-up file examined goes to the rules hashed, to be compared with every
+        // indicator hash whatever its name (the payload renamed to zzz_helper.pth).
+        for e in found.examined {
+            out.observations.append(.file(FileObservation(location: FileLocation(path: e.path), name: Paths.baseName(e.path), size: e.size,
+                                                          sha256: e.sha256, firstLine: e.firstLine, startupFile: true)))
+        }
         guard !found.hooks.isEmpty else { return out }
         let owners = Ownership(sitePackages: entry.path, items: items, files: files, dpkg: dpkg, root: host.root)
         for hook in found.hooks.sorted(by: { $0.path < $1.path }) {
@@ -87,6 +99,9 @@ public struct StartupHooks: HostCheck {
                 } else if let expected = owner.md5, expected != MD5.hash(hook.bytes) {
                     out.observations.append(.startupHook(StartupHookObservation(location: location, reason: .modified,
                                                                                 firstLine: hook.firstLine, owner: owner.name)))
+                } else if owner.digest == nil && owner.md5 == nil, let why = owner.unverifiable {
+                    // Owned, so not "unowned"; but nothing to verify the bytes against: said, not silently trusted.
+                    out.issues.append(.warning(hook.path, stage: name, "start-up file owned but not verifiable: \(why)"))
                 }
             }
         }
@@ -96,6 +111,7 @@ public struct StartupHooks: HostCheck {
 
     private func merge(_ other: SiteDirectory.Result, into result: inout SiteDirectory.Result) {
         result.hooks += other.hooks
+        result.examined += other.examined
         result.issues += other.issues
         result.filesRead += other.filesRead
     }

@@ -23,6 +23,9 @@ public struct Finding: Sendable, Hashable, Comparable {
     /// How many distinct locations in this file hold this finding (the same kind, advisory,
     /// package and version); only the first 20 are reported, each carrying this count.
     public var occurrences: Int = 1
+    /// For a `record-mismatch` finding: how many files of the install are modified, missing and
+    /// unlisted, and the first 20 of them (one finding per install).
+    public var integrity: IntegrityCounts? = nil
 
     /// Creates a finding.
     public init(kind: FindingKind, severity: Severity, advisoryID: String, aliases: [String],

@@ -81,15 +81,21 @@ public struct FileObservation: Sendable {
     /// The content decoded as text (the whole file up to 4 MiB), for indicators that require a
     /// string (`Description=`).
     public var head: String?
+    /// A start-up file (`.pth`, `sitecustomize`/`usercustomize`) rather than a file an
+    /// indicator names: the rules compare its SHA-256 with every indicator hash whatever its name,
+    /// and leave name and persistence matches to the indicator check.
+    public var startupFile: Bool
 
     /// Creates a file observation.
-    public init(location: FileLocation, name: String, size: UInt64, sha256: [UInt8]?, firstLine: String? = nil, head: String? = nil) {
+    public init(location: FileLocation, name: String, size: UInt64, sha256: [UInt8]?, firstLine: String? = nil, head: String? = nil,
+                startupFile: Bool = false) {
         self.location = location
         self.name = name
         self.size = size
         self.sha256 = sha256
         self.firstLine = firstLine.map(Redact.excerpt)
         self.head = head
+        self.startupFile = startupFile
     }
 }
 
@@ -121,30 +127,29 @@ public struct StartupHookObservation: Sendable {
     }
 }
 
-/// A disagreement between an installed distribution's RECORD and the files on disk.
+/// How one installed distribution disagrees with its RECORD: counts of modified, missing and
+/// unlisted files and the first ``IntegrityCounts/maxPaths`` of them by path (one observation,
+/// and so one finding, per install however many files differ).
 public struct IntegrityObservation: Sendable {
     /// What disagrees.
     public enum Problem: String, Sendable {
         case modified, missing, unlisted
     }
 
-    /// The file concerned.
+    /// The distribution's RECORD.
     public var location: FileLocation
     /// The distribution (`litellm 1.82.6`) whose RECORD was checked.
     public var distribution: String
     /// The normalised package name.
     public var package: PackageName
-    /// Modified, missing or unlisted.
-    public var problem: Problem
-    /// What RECORD says and what the disk has, for evidence.
-    public var detail: String
+    /// The counts and the first paths.
+    public var counts: IntegrityCounts
 
     /// Creates the observation.
-    public init(location: FileLocation, distribution: String, package: PackageName, problem: Problem, detail: String) {
+    public init(location: FileLocation, distribution: String, package: PackageName, counts: IntegrityCounts) {
         self.location = location
         self.distribution = distribution
         self.package = package
-        self.problem = problem
-        self.detail = detail
+        self.counts = counts
     }
 }

@@ -98,10 +98,12 @@ public struct CycloneDXReporter: Reporter {
         return version.map { base + "@" + purlEncoded($0) } ?? base
     }
 
-    /// Percent-encodes everything but ASCII letters, digits and `.-_~` (the purl rules).
+    /// Percent-encodes every byte but ASCII letters, digits and `.-_~` (the purl rules); a raw
+    /// file-name byte (see ``PathBytes``) is encoded as the byte it was. The result is ASCII
+    /// without controls, so it needs no display escaping.
     static func purlEncoded(_ s: String) -> String {
         var out = ""
-        for byte in Escape.display(s).utf8 {
+        for byte in PathBytes.bytes(of: s) {
             let keep = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
                 || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E
             if keep { out.unicodeScalars.append(Unicode.Scalar(byte)) } else {
@@ -111,20 +113,21 @@ public struct CycloneDXReporter: Reporter {
         return out
     }
 
-    /// The environment (the deepest one whose root holds `path`), as `kind path (python X)`.
+    /// The environment (the deepest one whose root holds `path`), as `kind path (python X)`;
+    /// raw, displayed where it is written.
     /// Without a record (a `scan` discovers none), the prefix its site-packages or conda-meta
     /// folder names.
     private static func environment(of path: String, in environments: [EnvironmentRecord]) -> String? {
         if let e = environments.first(where: { path.hasPrefix($0.path.hasSuffix("/") ? $0.path : $0.path + "/") }) {
-            return "\(e.kind.rawValue) \(Escape.display(e.path))" + (e.pythonVersion.map { " (python \(Escape.display($0)))" } ?? "")
+            return "\(e.kind.rawValue) \(e.path)" + (e.pythonVersion.map { " (python \($0))" } ?? "")
         }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         if let i = parts.lastIndex(where: { $0 == "site-packages" || $0 == "dist-packages" }) {
             let layout = SitePackagesPath(parts[...i].joined(separator: "/"))
-            return "environment \(Escape.display(layout.prefix))" + (layout.pythonVersion.map { " (python \(Escape.display($0)))" } ?? "")
+            return "environment \(layout.prefix)" + (layout.pythonVersion.map { " (python \($0))" } ?? "")
         }
         if let i = parts.lastIndex(of: "conda-meta"), i > 0 {
-            return "conda " + Escape.display(parts[..<i].joined(separator: "/"))
+            return "conda " + parts[..<i].joined(separator: "/")
         }
         return nil
     }
@@ -136,7 +139,7 @@ public struct CycloneDXReporter: Reporter {
         var properties: [[String: String]] = []
         properties += c.origins.sorted().map { ["name": "litmus:origin", "value": $0] }
         properties += c.specifiers.sorted().map { ["name": "litmus:specifier", "value": Escape.display($0)] }
-        properties += c.environments.sorted().map { ["name": "litmus:environment", "value": $0] }
+        properties += c.environments.sorted().map { ["name": "litmus:environment", "value": Escape.display($0)] }
         if !properties.isEmpty { out["properties"] = properties }
         out["evidence"] = ["occurrences": c.occurrences.sorted().map { loc -> [String: Any] in
             var o: [String: Any] = ["location": Escape.display(loc.path)]
@@ -154,14 +157,17 @@ public struct CycloneDXReporter: Reporter {
             "source": heuristic ? ["name": "litmus"] : ["name": "OSV", "url": osvURL(f.advisoryID)],
             "ratings": [["severity": f.severity.rawValue, "score": Double(SARIFReporter.securitySeverity(f.severity)) ?? 0,
                          "method": "other", "source": ["name": "litmus"]] as [String: Any]],
-            "detail": Escape.display(f.evidence) + " (\(f.location.display), \(f.kind.rawValue))",
+            "detail": Escape.display("\(f.evidence) (\(f.location.display), \(f.kind.rawValue))"),
             "recommendation": Escape.display(f.remediation),
             "affects": [["ref": Escape.display(ref)]],
             "properties": [["name": "litmus:kind", "value": f.kind.rawValue],
                            ["name": "litmus:finding-id", "value": f.id],
                            ["name": "litmus:location", "value": Escape.display(f.location.display)]]
                 + (report.command == "audit" ? [["name": "litmus:host", "value": Escape.display(report.hostName)]] : [])
-                + (f.occurrences > 1 ? [["name": "litmus:occurrences", "value": String(f.occurrences)]] : []),
+                + (f.occurrences > 1 ? [["name": "litmus:occurrences", "value": String(f.occurrences)]] : [])
+                + (f.integrity.map { c in [["name": "litmus:integrity-modified", "value": String(c.modified)],
+                                           ["name": "litmus:integrity-missing", "value": String(c.missing)],
+                                           ["name": "litmus:integrity-unlisted", "value": String(c.unlisted)]] } ?? []),
         ]
         if !f.aliases.isEmpty {
             out["references"] = f.aliases.map { ["id": Escape.display($0), "source": ["name": "OSV", "url": osvURL($0)]] as [String: Any] }

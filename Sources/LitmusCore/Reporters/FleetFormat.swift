@@ -2,11 +2,12 @@
 public enum FleetFormat: String, Sendable, CaseIterable {
     case text, markdown, json
 
-    /// Renders `report` in this format.
-    public func render(_ report: FleetReport, failOn: Severity?) -> String {
+    /// Renders `report` in this format. `quiet` leaves clean hosts out of the text and Markdown
+    /// host lists (they are still counted); JSON always lists every host.
+    public func render(_ report: FleetReport, failOn: Severity?, quiet: Bool = false) -> String {
         switch self {
-        case .text: return FleetTextReporter.render(report, failOn: failOn)
-        case .markdown: return FleetMarkdownReporter.render(report, failOn: failOn)
+        case .text: return FleetTextReporter.render(report, failOn: failOn, quiet: quiet)
+        case .markdown: return FleetMarkdownReporter.render(report, failOn: failOn, quiet: quiet)
         case .json: return FleetJSONReporter.render(report, failOn: failOn)
         }
     }

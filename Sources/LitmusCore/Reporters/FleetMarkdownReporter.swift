@@ -6,20 +6,25 @@ public enum FleetMarkdownReporter {
     /// Rows per table before "… and N more".
     public static let maxRows = 500
 
-    /// Renders `report`.
-    public static func render(_ report: FleetReport, failOn: Severity?) -> String {
+    /// Renders `report`; `quiet` lists only the hosts that need attention.
+    public static func render(_ report: FleetReport, failOn: Severity?, quiet: Bool = false) -> String {
         let code = report.exitCode(failOn: failOn)
         let verdict = code == ExitCode.findings ? "compromised hosts found" : code == ExitCode.incomplete ? "fleet audit incomplete" : "all hosts clean"
         var out = ["### litmus fleet: \(verdict)", "", MarkdownText.escapeReported(FleetSummaryLine.text(report, failOn: failOn)), ""]
-        if !report.hosts.isEmpty {
+        let listed = quiet ? report.hosts.filter { $0.status != .clean } : report.hosts
+        if !listed.isEmpty {
             out += ["| Status | Host | Machine id | Findings | Errors or problem | Report |", "| --- | --- | --- | --- | --- | --- |"]
-            for h in report.hosts.prefix(maxRows) {
+            for h in listed.prefix(maxRows) {
                 let status = h.status == .findings && h.critical ? "**findings (critical)**" : h.status == .clean ? "clean" : "**\(h.status.label)**"
                 let findings = h.findings == 0 ? "0" : Severity.allCases.reversed().compactMap { s in h.bySeverity[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
                 let errors = h.problem.map { MarkdownText.escapeReported($0.message) } ?? String(h.errors)
                 out.append("| " + [status, md(h.host), md(h.machineID ?? "—"), findings, errors, md(h.source)].joined(separator: " | ") + " |")
             }
-            out += more(report.hosts.count)
+            out += more(listed.count)
+        }
+        if listed.count < report.hosts.count {
+            let n = report.hosts.count - listed.count
+            out += ["\(n) clean host\(n == 1 ? "" : "s") not listed (`-q`).", ""]
         }
         for g in report.advisories {
             out += ["#### \(md(g.advisory)) \(md(g.kind)) (\(g.severity.rawValue)): \(g.hosts.count) host\(g.hosts.count == 1 ? "" : "s")", ""]

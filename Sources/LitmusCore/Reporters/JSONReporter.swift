@@ -6,10 +6,12 @@ import FoundationEssentials
 /// Schema history: 1.0.0 first shape; 1.1.0 added `environments` (with `distributions`),
 /// `homes`, `ignored`, `config` and `summary.ignored`; 1.2.0 added `machine_id`, `exclude`
 /// (patterns and the excluded paths) and `summary.excluded`; 1.3.0 added `occurrences` to
-/// findings (repeats beyond the first 20 locations in a file are counted, not listed).
+/// findings (repeats beyond the first 20 locations in a file are counted, not listed); 1.4.0
+/// added `integrity` to `record-mismatch` findings (one per install: counts of modified, missing
+/// and unlisted files and the first 20 paths).
 public struct JSONReporter: Reporter {
     /// The report schema's version; additive changes bump the minor number.
-    public static let schemaVersion = "1.3.0"
+    public static let schemaVersion = "1.4.0"
 
     /// Creates the reporter.
     public init() {}
@@ -65,7 +67,7 @@ public struct JSONReporter: Reporter {
     }
 
     private static func finding(_ f: Finding) -> [String: Any] {
-        [
+        var out: [String: Any] = [
             "id": f.id,
             "kind": f.kind.rawValue,
             "severity": f.severity.rawValue,
@@ -79,6 +81,18 @@ public struct JSONReporter: Reporter {
             "evidence": Escape.display(f.evidence),
             "remediation": Escape.display(f.remediation),
             "occurrences": f.occurrences,
+        ]
+        if let counts = f.integrity { out["integrity"] = integrity(counts) }
+        return out
+    }
+
+    /// A `record-mismatch` finding's counts and first paths (schema 1.4.0).
+    static func integrity(_ c: IntegrityCounts) -> [String: Any] {
+        [
+            "modified": c.modified,
+            "missing": c.missing,
+            "unlisted": c.unlisted,
+            "paths": c.samples.map { ["problem": $0.problem.rawValue, "path": Escape.display($0.path), "detail": Escape.display($0.detail)] },
         ]
     }
 

@@ -12,19 +12,24 @@ enum MarkdownText {
         return out
     }
 
-    /// A URL inside `<...>` autolink brackets: spaces and angle brackets percent-encoded.
+    /// A URL for an autolink (`<...>`) or a link destination (`(...)`), percent-encoded as bytes:
+    /// everything but printable ASCII that cannot end the link, break the table cell or start
+    /// Markdown (`<>()[]|"'` and backticks, spaces, backslashes), so control characters,
+    /// bidirectional overrides and raw file-name bytes become `%XX` and nothing needs display
+    /// escaping.
     static func escapeURL(_ url: String) -> String {
         var out = ""
-        for c in Escape.display(url) {
-            switch c {
-            case " ": out += "%20"
-            case "<": out += "%3C"
-            case ">": out += "%3E"
-            default: out.append(c)
+        for byte in PathBytes.bytes(of: url) {
+            if byte > 0x20 && byte < 0x7F && !urlSpecial.contains(byte) {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
             }
         }
         return out
     }
+
+    private static let urlSpecial: Set<UInt8> = Set("<>()[]|\"'`\\ ".utf8)
 
     fileprivate static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#", "@", "!", "&"]
 }

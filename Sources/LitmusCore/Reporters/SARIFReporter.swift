@@ -58,7 +58,7 @@ public struct SARIFReporter: Reporter {
         results += suppressed.map { ignored in
             var r = result(ignored.finding, ruleID: ruleID(ignored.finding), ruleIndex: index[ruleID(ignored.finding)], report: report, paths: paths)
             r["suppressions"] = [["kind": "external", "status": "accepted",
-                                  "justification": Escape.display(ignored.reason) + " (" + Escape.display(ignored.configPath) + ":\(ignored.configLine))"]]
+                                  "justification": Escape.display(ignored.reason + " (" + ignored.configPath + ":\(ignored.configLine))")]]
             return r
         }
         var automation = "litmus/\(report.command)/"
@@ -143,25 +143,26 @@ public struct SARIFReporter: Reporter {
             "aliases": f.aliases.map(Escape.display),
         ]
         guard let a else {
-            let text = HeuristicRule.descriptions[f.advisoryID] ?? Escape.display(f.advisoryID)
+            let raw = HeuristicRule.descriptions[f.advisoryID] ?? f.advisoryID
+            let text = Escape.display(raw)
             properties["aliases"] = nil
-            return Rule(id: id, json: ["id": id, "name": camel(f.advisoryID) + camel(f.kind.rawValue),
+            return Rule(id: id, json: ["id": Escape.display(id), "name": Escape.display(camel(f.advisoryID) + camel(f.kind.rawValue)),
                                        "shortDescription": ["text": text], "fullDescription": ["text": text],
                                        "help": ["text": text + "\n\nRemediation: " + Escape.display(f.remediation),
-                                                "markdown": MarkdownText.escape(text) + "\n\n**Remediation.** " + MarkdownText.escape(f.remediation)],
+                                                "markdown": MarkdownText.escape(raw) + "\n\n**Remediation.** " + MarkdownText.escape(f.remediation)],
                                        "defaultConfiguration": ["level": level(f.severity)],
                                        "properties": properties])
         }
         var json: [String: Any] = [
-            "id": id,
-            "name": ruleName(a) + camel(f.kind.rawValue),
+            "id": Escape.display(id),
+            "name": Escape.display(ruleName(a) + camel(f.kind.rawValue)),
             "shortDescription": ["text": Escape.display(a.summary) + ": " + kindText],
             "fullDescription": ["text": Escape.display(a.details.isEmpty ? a.summary : a.details) + "\n\nThis rule: " + kindText + "."],
             "help": ["text": helpText(a), "markdown": helpMarkdown(a)],
             "defaultConfiguration": ["level": level(f.severity)],
             "properties": properties,
         ]
-        if let uri = helpURI(a) { json["helpUri"] = uri }
+        if let uri = helpURI(a) { json["helpUri"] = Escape.display(uri) }
         return Rule(id: id, json: json)
     }
 
@@ -184,11 +185,12 @@ public struct SARIFReporter: Reporter {
     }
 
     private static func helpText(_ a: Advisory) -> String {
-        var lines = [Escape.display(a.summary), "", "Remediation: " + Escape.display(a.remediation)]
-        if let safe = a.safeVersions { lines.append("Safe versions: " + Escape.display(safe)) }
+        var lines = [a.summary, "", "Remediation: " + a.remediation]
+        if let safe = a.safeVersions { lines.append("Safe versions: " + safe) }
         if !a.aliases.isEmpty { lines.append("Aliases: " + a.aliases.joined(separator: ", ")) }
         lines += a.references.map { "\($0.type): \($0.url)" }
-        return lines.joined(separator: "\n")
+        // Each line is displayed on its own so the line breaks between them stay line breaks.
+        return lines.map(Escape.display).joined(separator: "\n")
     }
 
     private static func helpMarkdown(_ a: Advisory) -> String {
@@ -196,7 +198,7 @@ public struct SARIFReporter: Reporter {
         if let safe = a.safeVersions { parts.append("**Safe versions:** " + MarkdownText.escape(safe)) }
         if !a.aliases.isEmpty { parts.append("**Aliases:** " + a.aliases.map(MarkdownText.escape).joined(separator: ", ")) }
         if !a.references.isEmpty {
-            parts.append("**References**\n\n" + a.references.map { "- \($0.type): <\(MarkdownText.escapeURL($0.url))>" }.joined(separator: "\n"))
+            parts.append("**References**\n\n" + a.references.map { "- \(MarkdownText.escape($0.type)): <\(MarkdownText.escapeURL($0.url))>" }.joined(separator: "\n"))
         }
         return parts.joined(separator: "\n\n")
     }
@@ -223,8 +225,9 @@ public struct SARIFReporter: Reporter {
         if let specifier = f.specifier { properties["specifier"] = Escape.display(specifier) }
         if report.command == "audit" { properties["host"] = Escape.display(report.hostName) }
         if f.occurrences > 1 { properties["occurrences"] = f.occurrences }
+        if let counts = f.integrity { properties["integrity"] = JSONReporter.integrity(counts) }
         var out: [String: Any] = [
-            "ruleId": ruleID,
+            "ruleId": Escape.display(ruleID),
             "level": level(f.severity),
             "kind": "fail",
             "message": ["text": Escape.display(text)],
@@ -248,10 +251,10 @@ public struct SARIFReporter: Reporter {
     private static func ignoredEntry(_ i: IgnoredFinding, ruleID: String) -> [String: Any] {
         var out: [String: Any] = [
             "findingId": i.finding.id,
-            "ruleId": ruleID,
+            "ruleId": Escape.display(ruleID),
             "path": Escape.display(i.finding.location.path),
             "reason": Escape.display(i.reason),
-            "ignoreRule": Escape.display(i.configPath) + ":\(i.configLine)",
+            "ignoreRule": Escape.display(i.configPath + ":\(i.configLine)"),
         ]
         if let line = i.finding.location.line { out["line"] = line }
         if let expires = i.expires { out["expires"] = expires }
@@ -262,7 +265,7 @@ public struct SARIFReporter: Reporter {
         let notifications = report.issues.map { issue -> [String: Any] in
             [
                 "level": issue.level == .error ? "error" : "warning",
-                "message": ["text": "\(Escape.display(issue.location.display)): [\(issue.stage)] \(Escape.display(issue.message))"],
+                "message": ["text": Escape.display("\(issue.location.display): [\(issue.stage)] \(issue.message)")],
                 "locations": [["physicalLocation": physicalLocation(issue.location, paths: paths)]],
             ]
         }

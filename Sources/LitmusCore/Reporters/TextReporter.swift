@@ -29,7 +29,7 @@ public struct TextReporter: Reporter {
         guard !report.environments.isEmpty || !report.homes.isEmpty else { return [] }
         var out = [paint.bold("Environments covered (\(report.environments.count))")]
         for e in report.environments {
-            let python = e.pythonVersion.map { "python \($0)" } ?? "python ?"
+            let python = e.pythonVersion.map { "python \(Escape.display($0))" } ?? "python ?"
             let dists = e.kind == .pipCache || e.kind == .uvCache || e.kind == .jupyterKernel ? "" : ", \(e.distributions) distributions"
             out.append("  \(e.kind.rawValue.padding(15)) \(python.padding(14)) \(Escape.display(e.path))\(dists)")
         }

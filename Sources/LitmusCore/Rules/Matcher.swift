@@ -11,6 +11,8 @@
 /// - No specifier at all is not a finding.
 /// - An indicator file is `known-bad-hash` when its SHA-256 equals the published one, else
 ///   `ioc-file` when the indicator is reported whatever its content.
+/// - A start-up file (every `.pth`, `sitecustomize`, `usercustomize` examined) whose SHA-256
+///   equals any indicator's published hash is `known-bad-hash` under whatever name it has.
 /// - A file at a persistence path of an advisory (`~/.config/sysmon/sysmon.py`, any
 ///   `~/.config/systemd/user/*.service` containing "System Telemetry Service") is `persistence`.
 /// - A startup hook no installer owns (or that changed) is `unowned-startup-hook`, and a RECORD
@@ -19,18 +21,25 @@
 public struct Matcher: Sendable {
     private let database: AdvisoryDatabase
     private let indicatorNames: Set<String>
+    /// Every indicator with a published SHA-256, by that hash.
+    private let indicatorsByHash: [[UInt8]: [(Advisory, FileIndicator)]]
 
     /// Creates a matcher over `database`.
     public init(database: AdvisoryDatabase) {
         self.database = database
         self.indicatorNames = Set(database.fileIndicators.map(\.indicator.name))
+        var byHash: [[UInt8]: [(Advisory, FileIndicator)]] = [:]
+        for (advisory, indicator) in database.fileIndicators {
+            if let sha = indicator.sha256 { byHash[sha, default: []].append((advisory, indicator)) }
+        }
+        self.indicatorsByHash = byHash
     }
 
     /// The findings for one observation.
     public func findings(for observation: Observation) -> [Finding] {
         switch observation {
         case .package(let p): return findings(for: p)
-        case .file(let f): return findings(for: f) + persistence(f)
+        case .file(let f): return f.startupFile ? anyName(f) : findings(for: f) + persistence(f)
         case .startupHook(let h): return [startupHook(h)]
         case .integrity(let i): return [integrity(i)]
         case .archive(let a): return archive(a)
@@ -47,6 +56,25 @@ public struct Matcher: Sendable {
             let f = FileObservation(location: FileLocation(path: a.location.path + "!/" + member.name), name: base,
                                     size: member.size, sha256: nil, firstLine: "(inside the archive; not extracted)")
             out += findings(for: f) + persistence(f)
+        }
+        return out
+    }
+
+    /// A start-up file whose SHA-256 equals an indicator's, under a name the indicator does not
+    /// give (the file of that name is the indicator check's, and is matched there): the
+    /// published payload renamed.
+    private func anyName(_ f: FileObservation) -> [Finding] {
+        guard let sha = f.sha256, let hits = indicatorsByHash[sha] else { return [] }
+        var out: [Finding] = []
+        for (advisory, indicator) in hits where !indicator.matches(path: f.location.path, baseName: f.name) {
+            var evidence = "\(f.name), \(f.size) bytes, a file Python reads at start-up: its SHA-256 matches the published malicious "
+                + "\(indicator.name) (\(indicator.description)) under another name"
+            if let line = f.firstLine, !line.isEmpty { evidence += "; first line: \(line)" }
+            out.append(Finding(kind: .knownBadHash, severity: FindingKind.knownBadHash.severity(advisory: advisory.severity), advisoryID: advisory.id,
+                               aliases: advisory.aliases, package: advisory.affected.first?.name.normalized,
+                               version: indicator.versions.joined(separator: ", ").nilIfEmpty, specifier: nil,
+                               location: f.location, evidence: evidence,
+                               remediation: Remediation.forIndicator(indicator, advisory: advisory)))
         }
         return out
     }
@@ -78,13 +106,22 @@ public struct Matcher: Sendable {
                        remediation: Remediation.forStartupHook)
     }
 
+    /// One finding per install: the counts, and the first paths (relative to the site-packages)
+    /// in the evidence; the structured counts and samples ride on ``Finding/integrity``.
     private func integrity(_ i: IntegrityObservation) -> Finding {
         let advisory = database.affecting(i.package).first?.advisory
-        return Finding(kind: .recordMismatch, severity: FindingKind.recordMismatch.severity(advisory: .high),
-                       advisoryID: advisory?.id ?? HeuristicRule.recordIntegrity, aliases: advisory?.aliases ?? [],
-                       package: i.package.normalized, version: nil, specifier: nil, location: i.location,
-                       evidence: "\(i.distribution): file \(i.problem.rawValue) (\(i.detail))",
-                       remediation: Remediation.forIntegrity)
+        let c = i.counts
+        let sitePackages = Paths.parent(of: Paths.parent(of: i.location.path))
+        let first = c.samples.map { "\($0.problem.rawValue) \(Paths.relative($0.path, to: sitePackages) ?? $0.path)" }
+        let more = c.total > c.samples.count ? "first \(c.samples.count): " : ""
+        var f = Finding(kind: .recordMismatch, severity: FindingKind.recordMismatch.severity(advisory: .high),
+                        advisoryID: advisory?.id ?? HeuristicRule.recordIntegrity, aliases: advisory?.aliases ?? [],
+                        package: i.package.normalized, version: nil, specifier: nil, location: i.location,
+                        evidence: "\(i.distribution): \(c.total) installed \(c.total == 1 ? "file disagrees" : "files disagree") with RECORD "
+                            + "(\(c.modified) modified, \(c.missing) missing, \(c.unlisted) unlisted); \(more)\(first.joined(separator: ", "))",
+                        remediation: Remediation.forIntegrity)
+        f.integrity = c
+        return f
     }
 
     private func findings(for p: PackageObservation) -> [Finding] {
