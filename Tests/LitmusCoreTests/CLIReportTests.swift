@@ -33,13 +33,13 @@ import Testing
         try "litellm==1.82.8\n".write(toFile: dir + "/requirements.txt", atomically: true, encoding: .utf8)
         let result = run(["scan", dir, "--format", "json"])
         #expect(result.code == ExitCode.findings)
-        let doc = try ReportFixtures.json(result.out)
+        let doc = try Fixtures.json(result.out)
         #expect((doc["warnings"] as? [Any])?.count == 1)
         #expect(result.err.contains("litmus: warning: \(dir)/.litmus.toml:1: ignore entry for MAL-2026-2144 expired on 2020-01-01"))
     }
 
     @Test func severalFormatsGoToTheOutputDirectory() throws {
-        let fixture = try ReportFixtures.path("requirements/pip-freeze/compromised")
+        let fixture = try Fixtures.existing("requirements/pip-freeze/compromised")
         let out = try tempDirectory() + "/reports"
         let result = run(["scan", fixture, "--format", "json,sarif,junit,markdown,text", "--output-dir", out])
         #expect(result.code == ExitCode.findings && result.out.isEmpty)
@@ -61,7 +61,7 @@ import Testing
         #expect(run(["scan", dir]).code == ExitCode.findings)
         let result = run(["scan", dir, "--exclude", "tools/litmus/**", "--exclude", "data", "--format", "json"])
         #expect(result.code == ExitCode.clean, "\(result.out)\(result.err)")
-        let doc = try ReportFixtures.json(result.out)
+        let doc = try Fixtures.json(result.out)
         let exclude = try #require(doc["exclude"] as? [String: Any])
         #expect(exclude["paths"] as? [String] == [dir + "/data", dir + "/tools/litmus"])
         #expect(exclude["count"] as? Int == 2)
@@ -80,7 +80,7 @@ import Testing
         try "[[ignore]]\nid = \"MAL-2026-2144\"\npath = \"requirements.txt\"\nreason = \"quarantined sample\"\n".write(toFile: config, atomically: true, encoding: .utf8)
         let result = run(["scan", dir, "--config", config, "--format", "sarif"])
         #expect(result.code == ExitCode.clean)
-        let sarifRun = try #require((try ReportFixtures.json(result.out)["runs"] as? [[String: Any]])?.first)
+        let sarifRun = try #require((try Fixtures.json(result.out)["runs"] as? [[String: Any]])?.first)
         #expect((sarifRun["results"] as? [Any])?.isEmpty == true, "an ignored finding is no open result by default")
         let listed = try #require((sarifRun["properties"] as? [String: Any])?["ignored"] as? [[String: Any]])
         #expect(listed.count == 1 && listed.first?["reason"] as? String == "quarantined sample")

@@ -15,12 +15,12 @@ import Testing
     }
 
     @Test func compromisedFixture() throws {
-        let report = try FixturePaths.scan("manifests/conda-env/compromised")
-        #expect(FixturePaths.summary(report) == ["compromised-version litellm 1.82.7 environment.yml:10"])
+        let report = try Fixtures.scan(fixture: "manifests/conda-env/compromised")
+        #expect(Fixtures.summary(report) == ["compromised-version litellm 1.82.7 environment.yml:10"])
     }
 
     @Test func cleanFixture() throws {
-        let report = try FixturePaths.scan("manifests/conda-env/clean")
+        let report = try Fixtures.scan(fixture: "manifests/conda-env/clean")
         #expect(report.findings.isEmpty)
         #expect(report.issues.isEmpty)
     }

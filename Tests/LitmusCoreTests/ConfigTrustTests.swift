@@ -16,7 +16,7 @@ import Testing
         #expect(Fixtures.exists(root + "/.litmus.toml"))
         let result = run(["audit", "--root", root, "--format", "json"])
         #expect(result.code == ExitCode.findings, "a planted .litmus.toml must not silence the audit")
-        let doc = try ReportFixtures.json(result.out)
+        let doc = try Fixtures.json(result.out)
         #expect((doc["ignored"] as? [Any])?.isEmpty == true)
         #expect((doc["findings"] as? [Any])?.isEmpty == false)
     }
@@ -25,7 +25,7 @@ import Testing
         let root = Fixtures.path("audit/planted-config/compromised")
         let result = run(["audit", "--root", root, "--config", root + "/.litmus.toml", "--format", "json"])
         #expect(result.code == ExitCode.clean)
-        let doc = try ReportFixtures.json(result.out)
+        let doc = try Fixtures.json(result.out)
         let ignored = try #require((doc["ignored"] as? [[String: Any]])?.first)
         #expect((ignored["ignore_rule"] as? [String: Any])?["line"] as? Int == 2)
     }
@@ -65,7 +65,7 @@ import Testing
         }
         switch format {
         case "json":
-            let doc = try ReportFixtures.json(result.out)
+            let doc = try Fixtures.json(result.out)
             let lines = (doc["ignored"] as? [[String: Any]] ?? []).compactMap { ($0["ignore_rule"] as? [String: Any])?["line"] as? Int }
             #expect(lines.sorted() == [2, 6])
         default:

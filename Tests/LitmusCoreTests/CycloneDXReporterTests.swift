@@ -4,17 +4,13 @@ import Testing
 
 @Suite(.serialized) struct CycloneDXReporterTests {
     private func scan(_ relatives: [String]) throws -> ScanReport {
-        for r in relatives { _ = try ReportFixtures.path(r) }
-        FileManager.default.changeCurrentDirectoryPath(ReportFixtures.packageRoot.path)
-        var scanner = Scanner(database: try AdvisoryDatabase.embedded())
-        scanner.collectsInventory = true
-        return scanner.scan(relatives.map { "fixtures/" + $0 })
+        try Fixtures.scanFromRoot(relatives, inventory: true)
     }
 
     @Test func inventoryWithEvidenceAndFindingsAsVulnerabilities() throws {
         let report = try scan(["requirements/pip-freeze/compromised", "dist-info/pip-venv/compromised"])
         #expect(report.inventoryCollected && !report.inventory.isEmpty)
-        let doc = try ReportFixtures.json(CycloneDXReporter().render(report, context: ReportContext()))
+        let doc = try Fixtures.json(CycloneDXReporter().render(report, context: ReportContext()))
         #expect(doc["bomFormat"] as? String == "CycloneDX" && doc["specVersion"] as? String == "1.6")
         let components = try #require(doc["components"] as? [[String: Any]])
         let refs = Set(components.compactMap { $0["bom-ref"] as? String })
@@ -42,13 +38,13 @@ import Testing
         var report = try scan(["dist-info/pip-venv/compromised"])
         report.command = "audit"
         report.hostName = "db-3"
-        let doc = try ReportFixtures.json(CycloneDXReporter().render(report, context: ReportContext()))
+        let doc = try Fixtures.json(CycloneDXReporter().render(report, context: ReportContext()))
         let subject = try #require((doc["metadata"] as? [String: Any])?["component"] as? [String: Any])
         #expect(subject["type"] as? String == "device" && subject["name"] as? String == "db-3")
     }
 
     @Test func theInventoryIsOnlyKeptWhenAsked() throws {
-        let report = try ReportFixtures.scan(["requirements/pip-freeze/compromised"])
+        let report = try Fixtures.scanFromRoot(["requirements/pip-freeze/compromised"])
         #expect(!report.inventoryCollected && report.inventory.isEmpty)
     }
 

@@ -33,10 +33,10 @@ import Testing
                                  "compromised-version litellm 1.82.8 pixi.lock:35"]),
     ])
     func fixturePair(_ dir: String, _ expected: [String]) throws {
-        let compromised = try FixturePaths.scan(dir + "/compromised")
-        #expect(FixturePaths.summary(compromised) == expected)
+        let compromised = try Fixtures.scan(fixture: dir + "/compromised")
+        #expect(Fixtures.summary(compromised) == expected)
         #expect(compromised.issues.isEmpty)
-        let clean = try FixturePaths.scan(dir + "/clean")
+        let clean = try Fixtures.scan(fixture: dir + "/clean")
         #expect(clean.findings.isEmpty)
         #expect(clean.issues.isEmpty)
     }

@@ -101,13 +101,13 @@ import Testing
         }
     }
 
-    static func report() -> ScanReport {
+    static func report(command: String = "scan") -> ScanReport {
         let advisory = Advisory(id: value(.advisoryID), aliases: [value(.alias)], summary: "S" + hostile, details: "D" + hostile,
                                 modified: "2026-03-25T00:00:00Z",
                                 affected: [AffectedPackage(ecosystem: "PyPI", name: PackageName(value(.package)), versions: [], versionTexts: ["1.0"])],
                                 references: [AdvisoryReference(type: "ADVISORY\(hostile)", url: "https://example.org/\(hostile)")],
                                 severity: .critical, remediation: "R" + hostile, safeVersions: "V" + hostile, source: "test")
-        var r = ScanReport(command: "scan", roots: ["."], database: AdvisoryDatabase([advisory]), startedAt: Date(timeIntervalSince1970: 1_774_350_000))
+        var r = ScanReport(command: command, roots: ["."], database: AdvisoryDatabase([advisory]), startedAt: Date(timeIntervalSince1970: 1_774_350_000))
         r.hostName = "H" + hostile
         r.findings = [Finding(kind: .compromisedVersion, severity: .critical, advisoryID: value(.advisoryID), aliases: [value(.alias)],
                               package: value(.package), version: "1.0", specifier: nil,
@@ -202,6 +202,33 @@ import Testing
             #expect(!output.contains("</failure>") && !output.contains("<&"), "markup is escaped in Markdown")
             #expect(output.contains("(https://example.org/C:%5Ctemp%1B%5B2J"), "the advisory link is percent-encoded")
         }
+    }
+
+    /// `litmus fleet` reads litmus JSON reports, whose text is in display form already, and
+    /// shows it as it is: once, not escaped again, in every fleet format.
+    @Test(arguments: FleetFormat.allCases)
+    func fleetShowsReportedTextExactlyOnce(format: FleetFormat) throws {
+        let dir = try Fixtures.temporaryDirectory("litmus-fleet-escape")
+        defer { Fixtures.cleanUp(dir) }
+        let json = JSONReporter().render(Self.report(command: "audit"), context: ReportContext(failOn: .high))
+        try Fixtures.write(json, to: dir + "/reports/host.json")
+        let c = Captured()
+        _ = CLI.run(["fleet", dir + "/reports", "--format", format.rawValue], console: c.console())
+        let values: [String]
+        switch format {
+        case .text: values = try Self.values(c.out, format: .text)
+        case .markdown: values = try Self.values(c.out, format: .markdown)
+        case .json: values = try Self.values(c.out, format: .json)
+        }
+        let all = values.joined(separator: "\u{1F}")
+        var fields = ["H" + Self.hostile, Self.value(.advisoryID)]
+        if format != .markdown { fields += [Self.value(.path), Self.value(.issue)] }
+        for raw in fields {
+            #expect(all.contains(Escape.display(raw)), "\(format): \(raw.debugDescription) not shown in display form:\n\(c.out)")
+            #expect(!all.contains(Escape.display(Escape.display(raw))), "\(format): escaped twice")
+        }
+        for v in values { #expect(Escape.isDisplaySafe(v.replacingOccurrences(of: "\n", with: "")), "\(format): raw control character") }
+        #expect(!c.out.split(separator: "\n").contains { $0.hasPrefix("forged") })
     }
 
     @Test func sarifRuleIdsAliasesAndHelpAreDisplayed() throws {

@@ -16,16 +16,16 @@ import Testing
     }
 
     @Test func compromisedFixtures() throws {
-        let wheel = try FixturePaths.scan("artifacts/wheel/compromised")
-        #expect(FixturePaths.summary(wheel) == ["compromised-version litellm 1.82.8 litellm-1.82.8-py3-none-any.whl:-"])
+        let wheel = try Fixtures.scan(fixture: "artifacts/wheel/compromised")
+        #expect(Fixtures.summary(wheel) == ["compromised-version litellm 1.82.8 litellm-1.82.8-py3-none-any.whl:-"])
         #expect(wheel.issues.isEmpty)
-        let sdist = try FixturePaths.scan("artifacts/sdist/compromised")
-        #expect(FixturePaths.summary(sdist) == ["compromised-version litellm 1.82.7 litellm-1.82.7.tar.gz:-"])
+        let sdist = try Fixtures.scan(fixture: "artifacts/sdist/compromised")
+        #expect(Fixtures.summary(sdist) == ["compromised-version litellm 1.82.7 litellm-1.82.7.tar.gz:-"])
     }
 
     @Test(arguments: ["artifacts/wheel/clean", "artifacts/sdist/clean"])
     func cleanFixtures(_ dir: String) throws {
-        let report = try FixturePaths.scan(dir)
+        let report = try Fixtures.scan(fixture: dir)
         #expect(report.findings.isEmpty)
         #expect(report.issues.isEmpty)
     }

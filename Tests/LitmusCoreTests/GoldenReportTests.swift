@@ -101,9 +101,33 @@ import Testing
     func wholeOutputMatchesGolden(command: String, format: OutputFormat) throws {
         let ext = try #require(Self.extensions[format], "every format needs a golden file extension")
         let rendered = format.reporter.render(Self.report(command: command), context: ReportContext(failOn: .high))
-        let path = Self.directory + "/\(command).\(ext)"
+        try Self.compare(rendered, golden: "\(command).\(ext)")
+    }
+
+    /// The text report as a terminal shows it (the default output: colour when standard output
+    /// is a terminal) and with `--quiet`, whole.
+    @Test(arguments: ["scan", "audit"])
+    func textInColourAndQuietMatchesGolden(command: String) throws {
+        let report = Self.report(command: command)
+        try Self.compare(TextReporter().render(report, context: ReportContext(failOn: .high, color: true)), golden: "\(command).color.txt")
+        try Self.compare(TextReporter().render(report, context: ReportContext(failOn: .high, quiet: true)), golden: "\(command).quiet.txt")
+    }
+
+    /// A report whose every untrusted field holds terminal escapes, a Windows path, a bidi
+    /// override, NUL, invalid UTF-8 and markup (``DisplayEscapingTests/report()``), whole, in
+    /// every format: the display convention is pinned byte for byte.
+    @Test(arguments: OutputFormat.allCases)
+    func hostileReportMatchesGolden(format: OutputFormat) throws {
+        let ext = try #require(Self.extensions[format])
+        let rendered = format.reporter.render(DisplayEscapingTests.report(), context: ReportContext(failOn: .high))
+        try Self.compare(rendered, golden: "hostile.\(ext)")
+    }
+
+    /// Compares `rendered` with `Golden/<name>` (rewriting it first with LITMUS_UPDATE_GOLDEN=1).
+    static func compare(_ rendered: String, golden name: String) throws {
+        let path = directory + "/" + name
         if ProcessInfo.processInfo.environment["LITMUS_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(atPath: Self.directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try rendered.write(toFile: path, atomically: true, encoding: .utf8)
         }
         let golden = try #require(FileManager.default.contents(atPath: path), "missing golden file \(path); see GoldenReportTests")
@@ -112,7 +136,7 @@ import Testing
             let a = rendered.split(separator: "\n", omittingEmptySubsequences: false)
             let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let first = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-            Issue.record("\(command).\(ext) differs from the golden file at line \(first + 1):\n  got:      \(first < a.count ? a[first] : "<end>")\n  expected: \(first < b.count ? b[first] : "<end>")\nRegenerate with LITMUS_UPDATE_GOLDEN=1 swift test --filter GoldenReportTests if the change is intended.")
+            Issue.record("\(name) differs from the golden file at line \(first + 1):\n  got:      \(first < a.count ? String(a[first]).debugDescription : "<end>")\n  expected: \(first < b.count ? String(b[first]).debugDescription : "<end>")\nRegenerate with LITMUS_UPDATE_GOLDEN=1 swift test --filter GoldenReportTests if the change is intended.")
         }
     }
 }

@@ -7,7 +7,7 @@ import Testing
     }
 
     private func apply(_ text: String, to fixtures: [String], today: String = "2026-11-23") throws -> ScanReport {
-        let report = try ReportFixtures.scan(fixtures)
+        let report = try Fixtures.scanFromRoot(fixtures)
         return try parse(text).apply(to: report, database: try AdvisoryDatabase.embedded(), today: today, workingDirectory: "/work/repo")
     }
 

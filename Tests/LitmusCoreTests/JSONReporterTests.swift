@@ -4,8 +4,8 @@ import Testing
 
 @Suite(.serialized) struct JSONReporterTests {
     @Test func compromisedRequirementsReport() throws {
-        let report = try ReportFixtures.scan(["requirements/spellings"])
-        let doc = try ReportFixtures.json(JSONReporter().render(report, context: ReportContext()))
+        let report = try Fixtures.scanFromRoot(["requirements/spellings"])
+        let doc = try Fixtures.json(JSONReporter().render(report, context: ReportContext()))
         #expect(doc["schema_version"] as? String == "1.4.0")
         #expect(doc["machine_id"] is NSNull)
         #expect((doc["exclude"] as? [String: Any])?["count"] as? Int == 0)
@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func ignoredFindingsCarryTheirReason() throws {
-        let scanned = try ReportFixtures.scan(["requirements/pip-freeze/compromised"])
+        let scanned = try Fixtures.scanFromRoot(["requirements/pip-freeze/compromised"])
         let config = try IgnoreConfig.parse(Array("""
             [[ignore]]
             id = "GHSA-5mg7-485q-xm76"
@@ -31,7 +31,7 @@ import Testing
             expires = 2099-12-31
             """.utf8), path: ".litmus.toml")
         let report = config.apply(to: scanned, database: try AdvisoryDatabase.embedded(), today: "2026-11-23", workingDirectory: "/w")
-        let doc = try ReportFixtures.json(JSONReporter().render(report, context: ReportContext()))
+        let doc = try Fixtures.json(JSONReporter().render(report, context: ReportContext()))
         #expect(doc["exit_code"] as? Int == 0)
         #expect(doc["config"] as? String == ".litmus.toml")
         let ignored = try #require((doc["ignored"] as? [[String: Any]])?.first)
@@ -42,9 +42,9 @@ import Testing
     }
 
     @Test func environmentsAreListed() throws {
-        var report = try ReportFixtures.scan(["requirements/pip-freeze/clean"])
+        var report = try Fixtures.scanFromRoot(["requirements/pip-freeze/clean"])
         report.environments = [EnvironmentRecord(path: "/b/venv", kind: .venv, pythonVersion: "3.11.7", distributions: 3), EnvironmentRecord(path: "/a", kind: .system)]
-        let doc = try ReportFixtures.json(JSONReporter().render(report, context: ReportContext()))
+        let doc = try Fixtures.json(JSONReporter().render(report, context: ReportContext()))
         let envs = try #require(doc["environments"] as? [[String: Any]])
         #expect(envs.map { $0["path"] as? String } == ["/a", "/b/venv"])
         #expect(envs.last?["python_version"] as? String == "3.11.7")

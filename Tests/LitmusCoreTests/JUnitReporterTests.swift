@@ -7,7 +7,7 @@ import Testing
 
 @Suite(.serialized) struct JUnitReporterTests {
     @Test func oneCasePerFileWithFindings() throws {
-        let report = try ReportFixtures.scan(["dist-info/pip-venv/compromised", "requirements/pip-freeze/compromised"])
+        let report = try Fixtures.scanFromRoot(["dist-info/pip-venv/compromised", "requirements/pip-freeze/compromised"])
         let xml = JUnitReporter().render(report, context: ReportContext())
         #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"litmus\" tests=\"3\" failures=\"3\" errors=\"0\""))
         let names = xml.split(separator: "\n").filter { $0.contains("<testcase ") }.map { line -> String in
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func findingsBelowFailOnPassButStayVisible() throws {
-        let report = try ReportFixtures.scan(["requirements/ranges"])
+        let report = try Fixtures.scanFromRoot(["requirements/ranges"])
         #expect(!report.findings.isEmpty && report.findings.allSatisfy { $0.severity == .low })
         #expect(report.exitCode(failOn: .high) == ExitCode.clean)
         let xml = JUnitReporter().render(report, context: ReportContext(failOn: .high))
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func cleanScanHasOneSummaryCase() throws {
-        let report = try ReportFixtures.scan(["requirements/pip-freeze/clean"])
+        let report = try Fixtures.scanFromRoot(["requirements/pip-freeze/clean"])
         let xml = JUnitReporter().render(report, context: ReportContext())
         #expect(xml.contains("tests=\"1\" failures=\"0\" errors=\"0\""))
         #expect(xml.contains("name=\"litmus scan of fixtures/requirements/pip-freeze/clean: no findings\""))
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func errorsAndHostileTextStayWellFormed() throws {
-        var report = try ReportFixtures.scan(["requirements/pip-freeze/clean"])
+        var report = try Fixtures.scanFromRoot(["requirements/pip-freeze/clean"])
         report.issues = [.error("bad\u{1}<&>\u{FFFE}.txt", stage: "read", "cannot read \"x\"\u{7}")]
         let xml = JUnitReporter().render(report, context: ReportContext())
         #expect(xml.contains("<error message=\"cannot read &quot;x&quot;\\x07\" type=\"scan-error\">"))

@@ -3,7 +3,7 @@ import Testing
 
 @Suite(.serialized) struct MarkdownReporterTests {
     @Test func summaryTableOnRealFixture() throws {
-        let report = try ReportFixtures.scan(["requirements/pip-freeze/compromised", "requirements/ranges"])
+        let report = try Fixtures.scanFromRoot(["requirements/pip-freeze/compromised", "requirements/ranges"])
         let md = MarkdownReporter().render(report, context: ReportContext())
         let lines = md.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "### litmus scan: compromised packages found")
@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func errorsAreListed() throws {
-        var report = try ReportFixtures.scan(["requirements/pip-freeze/clean"])
+        var report = try Fixtures.scanFromRoot(["requirements/pip-freeze/clean"])
         report.issues = [.error("x|y.txt", line: 2, stage: "read", "permission denied")]
         let md = MarkdownReporter().render(report, context: ReportContext())
         #expect(md.hasPrefix("### litmus scan: scan incomplete"))

@@ -12,18 +12,18 @@ import Testing
     }
 
     @Test func compromisedFixture() throws {
-        let report = try FixturePaths.scan("lockfiles/pdm-lock/compromised")
-        #expect(FixturePaths.summary(report) == [
+        let report = try Fixtures.scan(fixture: "lockfiles/pdm-lock/compromised")
+        #expect(Fixtures.summary(report) == [
             "compromised-version litellm 1.82.8 pdm.lock:416",
             "compromised-version litellm 1.82.8 pdm.lock:436",
             "compromised-version litellm 1.82.8 pdm.lock:437",
             "compromised-version litellm 1.82.8 pyproject.toml:5",
         ])
-        #expect(FixturePaths.errors(report).isEmpty)
+        #expect(Fixtures.errors(report).isEmpty)
     }
 
     @Test func cleanFixture() throws {
-        let report = try FixturePaths.scan("lockfiles/pdm-lock/clean")
+        let report = try Fixtures.scan(fixture: "lockfiles/pdm-lock/clean")
         #expect(report.findings.isEmpty)
         #expect(report.issues.isEmpty)
     }

@@ -50,22 +50,22 @@ import Testing
         ]),
     ])
     func fixturePair(_ dir: String, _ expected: [String]) throws {
-        let compromised = try FixturePaths.scan(dir + "/compromised")
-        #expect(FixturePaths.summary(compromised) == expected)
-        #expect(FixturePaths.errors(compromised).isEmpty)
-        let clean = try FixturePaths.scan(dir + "/clean")
+        let compromised = try Fixtures.scan(fixture: dir + "/compromised")
+        #expect(Fixtures.summary(compromised) == expected)
+        #expect(Fixtures.errors(compromised).isEmpty)
+        let clean = try Fixtures.scan(fixture: dir + "/clean")
         #expect(clean.findings.isEmpty)
-        #expect(FixturePaths.errors(clean).isEmpty)
+        #expect(Fixtures.errors(clean).isEmpty)
     }
 
     @Test func dockerfileIncludeOutsideTheContextIsAWarning() throws {
-        let report = try FixturePaths.scan("pipelines/dockerfile/clean")
+        let report = try Fixtures.scan(fixture: "pipelines/dockerfile/clean")
         #expect(report.issues.map { "\($0.level) \($0.location.line ?? 0)" } == ["warning 10"])
         #expect(report.issues.first?.message.contains("requirements-missing.txt cannot be resolved") == true)
     }
 
     @Test func findingsNameTheWindowAndTheSecretsNeverTheirValues() throws {
-        let report = try FixturePaths.scan("pipelines/github-workflow/compromised")
+        let report = try Fixtures.scan(fixture: "pipelines/github-workflow/compromised")
         let action = try #require(report.findings.first { $0.version == "0.20.0" })
         #expect(action.evidence.contains("2026-03-19 ~17:43 to 2026-03-20 ~05:40 UTC"))
         #expect(action.evidence.contains("secrets GITHUB_TOKEN, REGISTRY_USER"))
@@ -137,7 +137,7 @@ import Testing
     }
 
     @Test func checkmarxFindingNamesTheWindowSecretsAndRemediation() throws {
-        let report = try FixturePaths.scan("pipelines/github-workflow-checkmarx/compromised")
+        let report = try Fixtures.scan(fixture: "pipelines/github-workflow-checkmarx/compromised")
         let f = try #require(report.findings.first)
         #expect(f.severity == .critical)
         #expect(f.evidence.contains("2026-03-23 12:58 to 16:50 UTC"))

@@ -11,16 +11,16 @@ import Testing
     }
 
     @Test func compromisedFixture() throws {
-        let report = try FixturePaths.scan("lockfiles/pipenv/compromised")
-        #expect(FixturePaths.summary(report) == [
+        let report = try Fixtures.scan(fixture: "lockfiles/pipenv/compromised")
+        #expect(Fixtures.summary(report) == [
             "compromised-version litellm 1.82.7 Pipfile:7",
             "compromised-version litellm 1.82.7 Pipfile.lock:893",
         ])
-        #expect(FixturePaths.errors(report).isEmpty)
+        #expect(Fixtures.errors(report).isEmpty)
     }
 
     @Test func cleanFixture() throws {
-        let report = try FixturePaths.scan("lockfiles/pipenv/clean")
+        let report = try Fixtures.scan(fixture: "lockfiles/pipenv/clean")
         #expect(report.findings.isEmpty)
         #expect(report.issues.isEmpty)
     }

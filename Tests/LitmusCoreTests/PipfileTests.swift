@@ -51,9 +51,9 @@ import Testing
     }
 
     @Test func fixtures() throws {
-        let compromised = try FixturePaths.scan("lockfiles/pipenv/compromised")
-        #expect(FixturePaths.summary(compromised).contains("compromised-version litellm 1.82.7 Pipfile:7"))
-        let clean = try FixturePaths.scan("lockfiles/pipenv/clean")
+        let compromised = try Fixtures.scan(fixture: "lockfiles/pipenv/compromised")
+        #expect(Fixtures.summary(compromised).contains("compromised-version litellm 1.82.7 Pipfile:7"))
+        let clean = try Fixtures.scan(fixture: "lockfiles/pipenv/clean")
         #expect(clean.findings.isEmpty)
         #expect(clean.issues.isEmpty)
     }

@@ -19,16 +19,16 @@ import Testing
         ("lockfiles/poetry-lock-v1.1", "1.82.8", [543, 1097, 1098], 9),
     ])
     func compromisedFixtures(_ dir: String, _ version: String, _ lockLines: [Int], _ pyprojectLine: Int) throws {
-        let report = try FixturePaths.scan(dir + "/compromised")
+        let report = try Fixtures.scan(fixture: dir + "/compromised")
         let expected = lockLines.map { "compromised-version litellm \(version) poetry.lock:\($0)" }
             + ["compromised-version litellm \(version) pyproject.toml:\(pyprojectLine)"]
-        #expect(FixturePaths.summary(report) == expected)
-        #expect(FixturePaths.errors(report).isEmpty)
+        #expect(Fixtures.summary(report) == expected)
+        #expect(Fixtures.errors(report).isEmpty)
     }
 
     @Test(arguments: ["lockfiles/poetry-lock-v2", "lockfiles/poetry-lock-v1.8", "lockfiles/poetry-lock-v1.1"])
     func cleanFixtures(_ dir: String) throws {
-        let report = try FixturePaths.scan(dir + "/clean")
+        let report = try Fixtures.scan(fixture: dir + "/clean")
         #expect(report.findings.isEmpty)
         #expect(report.issues.isEmpty)
         #expect(report.stats.observations > 50)

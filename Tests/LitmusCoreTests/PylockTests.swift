@@ -16,18 +16,18 @@ import Testing
     }
 
     @Test func compromisedPipFixture() throws {
-        let report = try FixturePaths.scan("lockfiles/pylock-pip/compromised")
-        #expect(FixturePaths.summary(report) == [
+        let report = try Fixtures.scan(fixture: "lockfiles/pylock-pip/compromised")
+        #expect(Fixtures.summary(report) == [
             "compromised-version litellm 1.82.8 pylock.toml:303",
             "compromised-version litellm 1.82.8 pylock.toml:306",
             "compromised-version litellm 1.82.8 pylock.toml:307",
         ])
-        #expect(FixturePaths.errors(report).isEmpty)
+        #expect(Fixtures.errors(report).isEmpty)
     }
 
     @Test func compromisedUvFixture() throws {
-        let report = try FixturePaths.scan("lockfiles/pylock-uv/compromised")
-        #expect(FixturePaths.summary(report) == [
+        let report = try Fixtures.scan(fixture: "lockfiles/pylock-uv/compromised")
+        #expect(Fixtures.summary(report) == [
             "compromised-version litellm 1.82.7 pylock.toml:311",
             "compromised-version litellm 1.82.7 pylock.toml:314",
             "compromised-version litellm 1.82.7 pylock.toml:315",
@@ -37,7 +37,7 @@ import Testing
 
     @Test(arguments: ["lockfiles/pylock-pip/clean", "lockfiles/pylock-uv/clean"])
     func cleanFixtures(_ dir: String) throws {
-        let report = try FixturePaths.scan(dir)
+        let report = try Fixtures.scan(fixture: dir)
         #expect(report.findings.isEmpty)
         #expect(report.issues.isEmpty)
     }

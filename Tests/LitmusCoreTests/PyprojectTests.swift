@@ -11,36 +11,36 @@ import Testing
     }
 
     @Test func pep621Fixture() throws {
-        let report = try FixturePaths.scan("manifests/pyproject-pep621/compromised")
-        #expect(FixturePaths.summary(report) == [
+        let report = try Fixtures.scan(fixture: "manifests/pyproject-pep621/compromised")
+        #expect(Fixtures.summary(report) == [
             "compromised-version litellm 1.82.8 pyproject.toml:8",
             "compromised-version litellm 1.82.8 pyproject.toml:16",
         ])
     }
 
     @Test func poetryFixture() throws {
-        let report = try FixturePaths.scan("manifests/pyproject-poetry/compromised")
-        #expect(FixturePaths.summary(report) == [
+        let report = try Fixtures.scan(fixture: "manifests/pyproject-poetry/compromised")
+        #expect(Fixtures.summary(report) == [
             "compromised-version litellm 1.82.8 pyproject.toml:10",
             "compromised-version litellm 1.82.8 pyproject.toml:18",
         ])
     }
 
     @Test func poetryRangesFixture() throws {
-        let admits = try FixturePaths.scan("manifests/pyproject-poetry-ranges/admits")
-        #expect(FixturePaths.summary(admits) == [
+        let admits = try Fixtures.scan(fixture: "manifests/pyproject-poetry-ranges/admits")
+        #expect(Fixtures.summary(admits) == [
             "range-admits litellm >=1.82.0,<2.0.0 pyproject.toml:10",
             "range-admits litellm >=1.82.5,<1.83.0 pyproject.toml:13",
             "range-admits litellm >=1.80,<2.0 pyproject.toml:16",
         ])
-        let excludes = try FixturePaths.scan("manifests/pyproject-poetry-ranges/excludes")
+        let excludes = try Fixtures.scan(fixture: "manifests/pyproject-poetry-ranges/excludes")
         #expect(excludes.findings.isEmpty)
         #expect(excludes.issues.isEmpty)
     }
 
     @Test(arguments: ["manifests/pyproject-pep621/clean", "manifests/pyproject-poetry/clean"])
     func cleanFixtures(_ dir: String) throws {
-        let report = try FixturePaths.scan(dir)
+        let report = try Fixtures.scan(fixture: dir)
         #expect(report.findings.isEmpty)
         #expect(report.issues.isEmpty)
     }

@@ -8,8 +8,8 @@ import Testing
     }
 
     @Test func rulesAndResultsOnInstalledFixture() throws {
-        let report = try ReportFixtures.scan(["dist-info/pip-venv/compromised"])
-        let doc = try ReportFixtures.json(SARIFReporter().render(report, context: ReportContext()))
+        let report = try Fixtures.scanFromRoot(["dist-info/pip-venv/compromised"])
+        let doc = try Fixtures.json(SARIFReporter().render(report, context: ReportContext()))
         #expect(doc["version"] as? String == "2.1.0")
         let run = try run(doc)
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
@@ -38,7 +38,7 @@ import Testing
         #expect(region == ["startLine": 3, "startColumn": 1, "endLine": 4, "endColumn": 1])
         #expect((first["partialFingerprints"] as? [String: String])?["litmusFinding/v2"]?.count == 32)
         let bases = try #require(run["originalUriBaseIds"] as? [String: [String: String]])
-        #expect(bases["%SRCROOT%"]?["uri"] == "file://" + ReportFixtures.packageRoot.path + "/")
+        #expect(bases["%SRCROOT%"]?["uri"] == "file://" + Fixtures.root.path + "/")
         #expect((run["automationDetails"] as? [String: String])?["id"] == "litmus/scan/")
         #expect((run["properties"] as? [String: Any])?["host"] as? String == report.hostName)
         let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
@@ -46,9 +46,9 @@ import Testing
     }
 
     @Test func rangeFindingsAreNotesAndErrorsMakeTheRunUnsuccessful() throws {
-        var report = try ReportFixtures.scan(["requirements/ranges"])
+        var report = try Fixtures.scanFromRoot(["requirements/ranges"])
         report.issues = [.error("./missing/requirements.txt", line: 4, stage: "read", "permission denied")]
-        let run = try run(ReportFixtures.json(SARIFReporter().render(report, context: ReportContext())))
+        let run = try run(Fixtures.json(SARIFReporter().render(report, context: ReportContext())))
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(Set(results.compactMap { $0["level"] as? String }) == ["note"])
         let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
@@ -58,15 +58,15 @@ import Testing
     }
 
     @Test func ignoredFindingsAreLeftOutUnlessAsked() throws {
-        let scanned = try ReportFixtures.scan(["requirements/pip-freeze/compromised"])
+        let scanned = try Fixtures.scanFromRoot(["requirements/pip-freeze/compromised"])
         let config = IgnoreConfig(path: ".litmus.toml", rules: [IgnoreRule(id: "MAL-2026-2144", reason: "accepted risk", line: 1)])
         let report = config.apply(to: scanned, database: try AdvisoryDatabase.embedded(), today: "2026-11-23", workingDirectory: "/w")
         #expect(!report.ignored.isEmpty)
-        let plain = try run(ReportFixtures.json(SARIFReporter().render(report, context: ReportContext())))
+        let plain = try run(Fixtures.json(SARIFReporter().render(report, context: ReportContext())))
         #expect((plain["results"] as? [Any])?.count == report.findings.count)
         let listed = try #require((plain["properties"] as? [String: Any])?["ignored"] as? [[String: Any]])
         #expect(listed.count == report.ignored.count && listed.first?["reason"] as? String == "accepted risk")
-        let run = try run(ReportFixtures.json(SARIFReporter().render(report, context: ReportContext(sarifIncludeIgnored: true))))
+        let run = try run(Fixtures.json(SARIFReporter().render(report, context: ReportContext(sarifIncludeIgnored: true))))
         let result = try #require((run["results"] as? [[String: Any]])?.last)
         let suppression = try #require((result["suppressions"] as? [[String: Any]])?.first)
         #expect(suppression["kind"] as? String == "external")
@@ -74,8 +74,8 @@ import Testing
     }
 
     @Test func eachSeverityHasItsOwnRule() throws {
-        let report = try ReportFixtures.scan(["requirements/ranges", "requirements/pip-freeze/compromised"])
-        let run = try run(ReportFixtures.json(SARIFReporter().render(report, context: ReportContext())))
+        let report = try Fixtures.scanFromRoot(["requirements/ranges", "requirements/pip-freeze/compromised"])
+        let run = try run(Fixtures.json(SARIFReporter().render(report, context: ReportContext())))
         let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
         let score = Dictionary(rules.map { ($0["id"] as? String ?? "", ($0["properties"] as? [String: Any])?["security-severity"] as? String ?? "") },
                                uniquingKeysWith: { a, _ in a })
@@ -89,7 +89,7 @@ import Testing
     }
 
     @Test func auditFingerprintsDifferByHostAndNotByMountPoint() throws {
-        var a = try ReportFixtures.scan(["dist-info/pip-venv/compromised"])
+        var a = try Fixtures.scanFromRoot(["dist-info/pip-venv/compromised"])
         a.command = "audit"
         a.roots = ["/"]
         a.findings = a.findings.map { var f = $0; f.location.path = "/srv/venv/" + f.location.path; return f }
@@ -99,14 +99,14 @@ import Testing
         c.roots = ["/mnt/image"]
         c.findings = a.findings.map { var f = $0; f.location.path = "/mnt/image" + f.location.path; return f }
         func prints(_ r: ScanReport) throws -> [String] {
-            let results = try #require(try run(ReportFixtures.json(SARIFReporter().render(r, context: ReportContext())))["results"] as? [[String: Any]])
+            let results = try #require(try run(Fixtures.json(SARIFReporter().render(r, context: ReportContext())))["results"] as? [[String: Any]])
             return results.compactMap { ($0["partialFingerprints"] as? [String: String])?[SARIFReporter.fingerprintKey] }
         }
         let pa = try prints(a), pb = try prints(b), pc = try prints(c)
         #expect(pa.count == a.findings.count && Set(pa).count == pa.count)
         #expect(Set(pa).isDisjoint(with: pb), "two hosts, distinct fingerprints")
         #expect(pa == pc, "the same host's image mounted elsewhere keeps its fingerprints")
-        let doc = try run(ReportFixtures.json(SARIFReporter().render(b, context: ReportContext())))
+        let doc = try run(Fixtures.json(SARIFReporter().render(b, context: ReportContext())))
         #expect((doc["automationDetails"] as? [String: String])?["id"] == "litmus/audit/other-host/")
         let first = try #require((doc["results"] as? [[String: Any]])?.first)
         #expect(((first["message"] as? [String: Any])?["text"] as? String)?.hasSuffix(" on host other-host") == true)

@@ -38,6 +38,9 @@ import Testing
 
     @Test(.enabled(if: strace != nil, "strace is not installed: the syscall proof cannot run"), arguments: commands)
     func commandExecutesNothingAndOpensNoSocket(args: [String]) throws {
+        for arg in args where arg == "fixtures" || arg.hasPrefix("fixtures/") {
+            _ = try Fixtures.relative(String(arg.dropFirst("fixtures/".count)))  // a missing fixture fails
+        }
         let (result, trace) = try Self.traced(args)
         #expect(result.status == 0 || result.status == 1, "\(args): exit \(result.status), \(result.err)")
         let execs = trace.calls("execve") + trace.calls("execveat")

@@ -11,16 +11,16 @@ import Testing
     }
 
     @Test func compromisedFixture() throws {
-        let report = try FixturePaths.scan("manifests/setup-cfg/compromised")
-        #expect(FixturePaths.summary(report) == [
+        let report = try Fixtures.scan(fixture: "manifests/setup-cfg/compromised")
+        #expect(Fixtures.summary(report) == [
             "compromised-version litellm 1.82.8 setup.cfg:20",
             "compromised-version litellm 1.82.8 setup.cfg:29",
         ])
-        #expect(FixturePaths.errors(report).isEmpty)
+        #expect(Fixtures.errors(report).isEmpty)
     }
 
     @Test func cleanFixture() throws {
-        let report = try FixturePaths.scan("manifests/setup-cfg/clean")
+        let report = try Fixtures.scan(fixture: "manifests/setup-cfg/clean")
         #expect(report.findings.isEmpty)
         #expect(report.issues.isEmpty)
     }

@@ -15,19 +15,19 @@ import Testing
     }
 
     @Test func compromisedFixture() throws {
-        let report = try FixturePaths.scan("lockfiles/uv-lock/compromised")
-        #expect(FixturePaths.summary(report) == [
+        let report = try Fixtures.scan(fixture: "lockfiles/uv-lock/compromised")
+        #expect(Fixtures.summary(report) == [
             "compromised-version litellm 1.82.8 pyproject.toml:5",
             "compromised-version litellm 1.82.8 uv.lock:154",
             "compromised-version litellm 1.82.8 uv.lock:406",
             "compromised-version litellm 1.82.8 uv.lock:422",
             "compromised-version litellm 1.82.8 uv.lock:424",
         ])
-        #expect(FixturePaths.errors(report).isEmpty)
+        #expect(Fixtures.errors(report).isEmpty)
     }
 
     @Test func cleanFixture() throws {
-        let report = try FixturePaths.scan("lockfiles/uv-lock/clean")
+        let report = try Fixtures.scan(fixture: "lockfiles/uv-lock/clean")
         #expect(report.findings.isEmpty)
         #expect(report.issues.isEmpty)
         #expect(report.stats.observations > 50)

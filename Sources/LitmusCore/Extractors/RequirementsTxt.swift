@@ -39,8 +39,9 @@ public struct RequirementsTxt: Extractor {
         var state = ParseState(files: files)
         state.quotesTopFile = !entry.isLink
         state.parse(entry.path, chain: [], includedFrom: nil)
+        state.attachRepeats()
         var out = state.extraction
-        for requirement in state.requirements { out.add(requirement) }
+        for entry in state.entries { out.add(entry.observation) }
         out.observations += state.constrainedBareNames()
         return out
     }
@@ -69,6 +70,32 @@ private struct ParseState {
     init(files: any FileReading) { self.files = files }
 
     var requirements: [PackageObservation] { entries.map(\.observation) }
+
+    /// Entries by everything but their line: a line that repeats an earlier one exactly is
+    /// recorded as a further line of that entry (``PackageObservation/alsoAt``), so 100,000
+    /// identical pins cost one observation and 100,000 integers, not 100,000 observations.
+    private var entryIndex: [String: Int] = [:]
+    private var repeatLines: [Int: [Int]] = [:]
+
+    mutating func addEntry(_ entry: Entry) {
+        let o = entry.observation
+        guard let line = o.location.line else { entries.append(entry); return }
+        let key = [entry.bare ? "b" : "-", entry.isConstraint ? "c" : "-", o.location.path, o.name.raw, o.requirementText,
+                   o.note ?? "", o.ecosystem, "\(o.origin)"].joined(separator: "\u{1F}")
+        if let at = entryIndex[key] {
+            if entries[at].observation.location.line != line { repeatLines[at, default: []].append(line) }
+            return
+        }
+        entryIndex[key] = entries.count
+        entries.append(entry)
+    }
+
+    /// Writes the repeated lines into their entries' observations (once, at the end).
+    mutating func attachRepeats() {
+        for (at, lines) in repeatLines { entries[at].observation.alsoAt = lines }
+        repeatLines = [:]
+        entryIndex = [:]
+    }
 
     /// Bare names in requirement files judged by the constraints that pin them.
     func constrainedBareNames() -> [Observation] {
@@ -131,7 +158,7 @@ private struct ParseState {
         let (requirement, _) = RequirementsTxt.splitOptions(text)
         switch RequirementsTxt.observation(requirement, at: location) {
         case .success(let result?):
-            entries.append(Entry(observation: result.observation, bare: result.bare, isConstraint: constraint))
+            addEntry(Entry(observation: result.observation, bare: result.bare, isConstraint: constraint))
         case .success(nil):
             break
         case .failure(let failure):
@@ -160,7 +187,7 @@ private struct ParseState {
             guard let value else { return }
             let (requirement, _) = RequirementsTxt.splitOptions(value)
             if case .success(let result?) = RequirementsTxt.observation(requirement, at: location) {
-                entries.append(Entry(observation: result.observation, bare: result.bare, isConstraint: constraint))
+                addEntry(Entry(observation: result.observation, bare: result.bare, isConstraint: constraint))
             }
         default:
             if !RequirementsTxt.knownOptions.contains(name) {
