@@ -41,8 +41,10 @@ public struct Extraction: Sendable {
 
 /// Size limits for what extractors read; larger files are errors, never partial reads.
 public enum ReadLimits {
-    /// Manifests and lockfiles (parsed whole).
-    public static let manifest = 16 << 20
+    /// Manifests and lockfiles (parsed whole): 3.7x the largest public uv.lock found (apache/airflow,
+    /// 3.3 MB) and 16x the largest poetry.lock, and low enough that a lockfile at the limit stays
+    /// under 128 MB of peak RSS (a 12 MiB poetry.lock of 98,000 file entries: about 100 MB).
+    public static let manifest = 12 << 20
     /// Requirements files: streamed in bounded memory, so this bounds time, not memory.
     public static let requirements: UInt64 = 512 << 20
     /// `METADATA` / `PKG-INFO`.
