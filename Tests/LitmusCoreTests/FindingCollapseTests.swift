@@ -48,4 +48,18 @@ import Testing
         let text = TextReporter().render(report, context: ReportContext())
         #expect(text.contains("… and 99980 more like this in this file (100000 in all; the first 20 are listed)"))
     }
+
+    @Test func identicalLinesAreOneObservationCarryingTheirLinesAndDifferentOnesAreNot() {
+        let text = String(repeating: "litellm==1.82.8\n", count: 1_000) + "litellm==1.82.7\nlitellm == 1.82.8\n"
+        let e = RequirementsTxt().extract(FileEntry(path: "r/requirements.txt", name: "requirements.txt", parentName: "r", kind: .file),
+                                          files: InMemoryFiles(text: ["r/requirements.txt": text]))
+        let packages = e.observations.compactMap { o -> PackageObservation? in
+            guard case .package(let p) = o else { return nil }
+            return p
+        }
+        #expect(packages.map { "\($0.requirementText) \($0.location.line ?? 0) +\($0.alsoAt.count)" }
+                == ["==1.82.8 1 +999", "==1.82.7 1001 +0", "== 1.82.8 1002 +0"],
+                "one observation per distinct line text, carrying the lines that repeat it")
+        #expect(packages.first?.alsoAt == Array(2...1_000))
+    }
 }

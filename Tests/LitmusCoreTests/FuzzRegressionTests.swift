@@ -27,7 +27,9 @@ import Testing
         func list(_ directory: String) throws(ReadError) -> [DirectoryItem] { try inner.list(directory) }
         func size(_ path: String) throws(ReadError) -> UInt64 { try inner.size(path) }
         func readRange(_ path: String, offset: UInt64, count: Int) throws(ReadError) -> [UInt8] {
-            try inner.readRange(path, offset: offset, count: count)
+            // Requirements files are streamed: a parse starts with the read at offset 0.
+            if offset == 0 { lock.lock(); counts[path, default: 0] += 1; lock.unlock() }
+            return try inner.readRange(path, offset: offset, count: count)
         }
     }
 

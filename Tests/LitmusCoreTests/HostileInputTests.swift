@@ -10,7 +10,7 @@ import Testing
 // - symlink loop and a link to /: WalkerTests.symlinkLoopsAndLinksToRootEndWhenFollowing
 // - FIFO and character device named requirements.txt: WalkerTests.fifoAndDeviceNamedLikeRequirementsNeverBlock
 // - control characters and invalid UTF-8 in file names (text output): WalkerTests.fileNamesWithControlCharactersAndInvalidUTF8RoundTrip
-// - invalid UTF-8 and NUL in requirements contents: RequirementsTxtTests.invalidUTF8IsAWarning…, binaryContentIsAnError…
+// - invalid UTF-8 and NUL in requirements contents: RequirementsTxtTests.invalidUTF8IsAnError…, nulBytesAreAnError…
 // - 40-digit and invalid versions in dist-info folder names: DistInfoTests.hugeVersionsAndInvalidFolderVersionsNeverCrash
 // - zip with a lying central directory: ZipDirectoryTests (directoryBytesBeyondTheCountAreRejected,
 //   hugeZip64ClaimsAreRejectedWithoutHugeReads, localOffsetIntoTheDirectoryIsRejected, …)
@@ -158,7 +158,7 @@ func runCLI(_ args: [String]) -> (code: Int32, out: String, err: String) {
         #expect(peakRSSMiB() - before < 512, "a 1 GiB file must never be held in memory")
         #expect(report.errors.map(\.message).sorted() == [
             "cannot hash: file is 1024.0 MiB, over the 512.0 MiB limit for this format",
-            "cannot read: file is 1024.0 MiB, over the 16.0 MiB limit for this format",
+            "cannot read: file is 1024.0 MiB, over the 512.0 MiB limit for this format",
         ])
         // The .pth is reported whatever its content; the error never hides the other file's pin.
         #expect(report.summaries.sorted() == ["compromised-version telnyx 4.87.1 requirements.txt:1",
@@ -414,7 +414,7 @@ enum Launch {
         // Line 2 (the token) is a valid bare package name, so only line 1 errors; line 3 is an option.
         #expect(report.errors.map(\.location.line) == [1])
         #expect(report.errors.allSatisfy { $0.message.contains("text not shown") })
-        #expect(report.warnings.contains { $0.location.line == 3 && $0.message == "unknown option (text not shown: an included file can be any file on the host) ignored" })
+        #expect(report.warnings.contains { $0.location.line == 3 && $0.message == "pip refuses this file at this line: (text not shown: an included file can be any file on the host)" })
         #expect(report.warnings.contains { $0.message.contains("https://***@pypi.internal/req.txt") })
     }
 

@@ -97,7 +97,7 @@ import Testing
             --frobnicate
             -r https://example.com/remote.txt
             """])
-        #expect(e.issues.map(\.message) == ["unknown option --frobnicate ignored", "remote include https://example.com/remote.txt not fetched (litmus never uses the network)"])
+        #expect(e.issues.map(\.message) == ["pip refuses this file at this line: no such option: --frobnicate", "remote include https://example.com/remote.txt not fetched (litmus never uses the network)"])
         #expect(e.issues.allSatisfy { $0.level == .warning })
     }
 
@@ -122,27 +122,34 @@ import Testing
         #expect(try findings(files) == ["compromised-version r/requirements.txt:1 1.82.8", "compromised-version r/requirements.txt:4 1.82.7"])
     }
 
-    @Test func binaryContentIsAnErrorAndHugeFilesAreRefusedBeforeReading() {
+    @Test func nulBytesAreAnErrorButLinesAreReadAsPipReadsThemAndLongLinesAreBounded() {
         var binary = Array("litellm==1.82.8\n".utf8)
         binary.append(0)
         let e = extractor.extract(FileEntry(path: "requirements.txt", name: "requirements.txt", parentName: "", kind: .file),
                                   files: InMemoryFiles(["requirements.txt": binary]))
-        #expect(e.issues.map(\.message) == ["file holds binary data (NUL bytes), not text"])
-        #expect(e.observations.isEmpty)
-        let big = [UInt8](repeating: UInt8(ascii: "a"), count: ReadLimits.manifest + 1)
+        #expect(e.issues.map(\.message).sorted() == ["file holds NUL bytes (binary data?); its lines were read as pip reads them",
+                                                     "not a requirement: expected a package name at \"\0\""])
+        #expect(e.issues.allSatisfy { $0.level == .error && $0.location.line == 2 })
+        #expect(e.observations.count == 1, "pip reads line 1 whatever follows")
+        // Past the old 16 MiB limit: streamed; the one 16 MiB line is an error naming it.
+        let big = [UInt8](repeating: UInt8(ascii: "a"), count: (16 << 20) + 1) + Array("\nlitellm==1.82.7\n".utf8)
         let e2 = extractor.extract(FileEntry(path: "requirements.txt", name: "requirements.txt", parentName: "", kind: .file),
                                    files: InMemoryFiles(["requirements.txt": big]))
-        #expect(e2.issues.count == 1)
-        #expect(e2.issues.first?.message.contains("over the 16.0 MiB limit") == true)
+        #expect(e2.issues.map { "\($0.level.rawValue) \($0.location.display) \($0.message)" } == [
+            "error requirements.txt:1 line 1 is longer than 1 MiB and is not a comment; not read"])
+        #expect(e2.observations.count == 1)
     }
 
-    @Test func invalidUTF8IsAWarningAndAsciiRequirementsStillCount() throws {
+    @Test func invalidUTF8IsAnErrorAndAsciiRequirementsStillCount() throws {
         var bytes = Array("# caf\u{e9}\n".utf8)
         bytes.append(contentsOf: [0xff, 0xfe, 0x0a])
         bytes.append(contentsOf: Array("litellm==1.82.8\n".utf8))
         let e = extractor.extract(FileEntry(path: "requirements.txt", name: "requirements.txt", parentName: "", kind: .file),
                                   files: InMemoryFiles(["requirements.txt": bytes]))
-        #expect(e.issues.contains { $0.level == .warning && $0.message.contains("not valid UTF-8") })
+        #expect(e.issues.map { "\($0.level.rawValue) \($0.location.display) \($0.message)" }.sorted() == [
+            "error requirements.txt:2 line 2 is not valid UTF-8: pip refuses to decode the file; undecodable bytes were replaced and the rest read",
+            "error requirements.txt:2 not a requirement: expected a package name at \"\u{FFFD}\u{FFFD}\"",
+        ])
         #expect(e.observations.count == 1)
     }
 

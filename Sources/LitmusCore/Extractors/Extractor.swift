@@ -41,8 +41,10 @@ public struct Extraction: Sendable {
 
 /// Size limits for what extractors read; larger files are errors, never partial reads.
 public enum ReadLimits {
-    /// Requirements files, manifests and lockfiles.
+    /// Manifests and lockfiles (parsed whole).
     public static let manifest = 16 << 20
+    /// Requirements files: streamed in bounded memory, so this bounds time, not memory.
+    public static let requirements: UInt64 = 512 << 20
     /// `METADATA` / `PKG-INFO`.
     public static let metadata = 32 << 20
     /// Files hashed for indicators.

@@ -15,6 +15,8 @@ public struct RequirementsTxt: Extractor {
 
     /// Includes deeper than this are an error (a guard against generated include chains).
     static let maxIncludeDepth = 32
+    /// Issues listed per file before only a count is given (a flood of bad lines stays bounded).
+    static let maxIssuesPerFile = 100
 
     /// Creates the extractor.
     public init() {}
@@ -39,8 +41,9 @@ public struct RequirementsTxt: Extractor {
         var state = ParseState(files: files)
         state.quotesTopFile = !entry.isLink
         state.parse(entry.path, chain: [], includedFrom: nil)
+        state.attachRepeats()
         var out = state.extraction
-        for requirement in state.requirements { out.add(requirement) }
+        for entry in state.entries { out.add(entry.observation) }
         out.observations += state.constrainedBareNames()
         return out
     }
@@ -62,6 +65,8 @@ private struct ParseState {
     /// already, and duplicates are merged later), and would make diamond-shaped includes
     /// exponential: 32 levels of "-r next.txt" twice per file is 2^32 parses.
     var parsedDepth: [String: Int] = [:]
+    /// Issues noted per file (see ``note(_:)``).
+    var issueCounts: [String: Int] = [:]
 
     /// False when the top file was reached through a symbolic link, which can point anywhere.
     var quotesTopFile = true
@@ -69,6 +74,32 @@ private struct ParseState {
     init(files: any FileReading) { self.files = files }
 
     var requirements: [PackageObservation] { entries.map(\.observation) }
+
+    /// Entries by everything but their line: a line that repeats an earlier one exactly is
+    /// recorded as a further line of that entry (``PackageObservation/alsoAt``), so 100,000
+    /// identical pins cost one observation and 100,000 integers, not 100,000 observations.
+    private var entryIndex: [String: Int] = [:]
+    private var repeatLines: [Int: [Int]] = [:]
+
+    mutating func addEntry(_ entry: Entry) {
+        let o = entry.observation
+        guard let line = o.location.line else { entries.append(entry); return }
+        let key = [entry.bare ? "b" : "-", entry.isConstraint ? "c" : "-", o.location.path, o.name.raw, o.requirementText,
+                   o.note ?? "", o.ecosystem, "\(o.origin)"].joined(separator: "\u{1F}")
+        if let at = entryIndex[key] {
+            if entries[at].observation.location.line != line { repeatLines[at, default: []].append(line) }
+            return
+        }
+        entryIndex[key] = entries.count
+        entries.append(entry)
+    }
+
+    /// Writes the repeated lines into their entries' observations (once, at the end).
+    mutating func attachRepeats() {
+        for (at, lines) in repeatLines { entries[at].observation.alsoAt = lines }
+        repeatLines = [:]
+        entryIndex = [:]
+    }
 
     /// Bare names in requirement files judged by the constraints that pin them.
     func constrainedBareNames() -> [Observation] {
@@ -101,72 +132,95 @@ private struct ParseState {
         let key = (constraint ? "c:" : "r:") + path
         if let depth = parsedDepth[key], depth <= chain.count { return }
         parsedDepth[key] = chain.count
-        let bytes: [UInt8]
+        var problems: [PipLineStream.Problem] = []
+        var lines = 0
+        let next = chain + [path]
         do {
-            bytes = try files.read(path, limit: ReadLimits.manifest)
+            try PipLineStream.read(path, files: files, problems: &problems) { line in
+                lines += 1
+                if let variable = RequirementsTxt.environmentVariable(in: line.text) {
+                    note(ScanIssue(.warning, FileLocation(path: path, line: line.number), stage: stage,
+                                   "${\(variable)} is not expanded: pip would substitute the environment variable, litmus reads no environment"))
+                }
+                handle(line.text, at: FileLocation(path: path, line: line.number), chain: next, constraint: constraint)
+            }
+            extraction.filesRead.append(path)
         } catch {
-            if let from = includedFrom, error.isNotFound {
+            if lines == 0, let from = includedFrom, error.isNotFound {
                 extraction.issues.append(.error(from.path, line: from.line, stage: stage, "included file not found: \(path)"))
             } else {
                 extraction.issues.append(.error(path, stage: stage, "cannot read: \(error.message)"))
             }
-            return
         }
-        extraction.filesRead.append(path)
-        guard let (text, warnings) = TextDecoding.decode(bytes, path: path, stage: stage) else {
-            extraction.issues.append(TextDecoding.binary(path, stage: stage))
-            return
-        }
-        extraction.issues += warnings
-        for line in RequirementsTxt.logicalLines(text) {
-            handle(line.text, at: FileLocation(path: path, line: line.number), chain: chain + [path], constraint: constraint)
+        for problem in problems {
+            note(ScanIssue(problem.level, FileLocation(path: path, line: problem.line), stage: stage, problem.message))
         }
     }
 
-    private mutating func handle(_ text: String, at location: FileLocation, chain: [String], constraint: Bool) {
-        if text.hasPrefix("-") {
-            option(text, at: location, chain: chain, constraint: constraint)
-            return
+    /// Adds an issue; past ``RequirementsTxt/maxIssuesPerFile`` for one file, only a count.
+    private mutating func note(_ issue: ScanIssue) {
+        let count = issueCounts[issue.location.path, default: 0]
+        issueCounts[issue.location.path] = count + 1
+        if count < RequirementsTxt.maxIssuesPerFile {
+            extraction.issues.append(issue)
+        } else if count == RequirementsTxt.maxIssuesPerFile {
+            extraction.issues.append(ScanIssue(.error, FileLocation(path: issue.location.path), stage: issue.stage,
+                                               "more than \(RequirementsTxt.maxIssuesPerFile) problems in this file; the rest are not listed"))
         }
-        let (requirement, _) = RequirementsTxt.splitOptions(text)
-        switch RequirementsTxt.observation(requirement, at: location) {
+    }
+
+    /// pip's `handle_line`: a line with a requirement part is that requirement (its `-r`, `-c`
+    /// and `-e` are ignored, as pip ignores them); else the first `-e`; else the first `-r`
+    /// (never a constraint, even inside a constraints file), else the first `-c`.
+    private mutating func handle(_ text: String, at location: FileLocation, chain: [String], constraint: Bool) {
+        let hidden = chain.count > 1 || !quotesTopFile
+        let line = PipOptionLine(text)
+        if let error = line.error {
+            let shown = hidden ? "(\(RequirementsTxt.unquoted))" : Redact.excerpt(error)
+            note(ScanIssue(.warning, location, stage: "requirements", "pip refuses this file at this line: \(shown)"))
+        }
+        if !line.ignored.isEmpty {
+            note(ScanIssue(.warning, location, stage: "requirements",
+                           "\(line.ignored.count == 1 ? "a word" : "\(line.ignored.count) words") among the options ignored, as pip ignores them"))
+        }
+        if !line.args.isEmpty {
+            if !(line.requirements + line.constraints + line.editables).isEmpty {
+                note(ScanIssue(.warning, location, stage: "requirements", "-r/-c/-e on a requirement line ignored, as pip ignores them"))
+            }
+            requirement(line.args, at: location, hidden: hidden, constraint: constraint)
+        } else if let editable = line.editables.first {
+            // pip's parse_editable: a local project or a VCS URL, named by its `#egg=` fragment.
+            if case .success(let result?) = RequirementsTxt.observation(editable, at: location) {
+                addEntry(Entry(observation: result.observation, bare: result.bare, isConstraint: constraint))
+            } else if let result = RequirementsTxt.fileRequirement(editable, at: location) {
+                addEntry(Entry(observation: result.observation, bare: result.bare, isConstraint: constraint))
+            }
+        } else if let value = line.requirements.first ?? line.constraints.first {
+            include(value, at: location, chain: chain, constraint: line.requirements.isEmpty)
+        }
+    }
+
+    private mutating func requirement(_ text: String, at location: FileLocation, hidden: Bool, constraint: Bool) {
+        switch RequirementsTxt.observation(text, at: location) {
         case .success(let result?):
-            entries.append(Entry(observation: result.observation, bare: result.bare, isConstraint: constraint))
+            addEntry(Entry(observation: result.observation, bare: result.bare, isConstraint: constraint))
         case .success(nil):
             break
         case .failure(let failure):
-            let message = (chain.count > 1 || !quotesTopFile) ? "not a requirement (\(RequirementsTxt.unquoted))" : failure.message
-            extraction.issues.append(ScanIssue(.error, location, stage: "requirements", message))
+            note(ScanIssue(.error, location, stage: "requirements", hidden ? "not a requirement (\(RequirementsTxt.unquoted))" : failure.message))
         }
     }
 
-    private mutating func option(_ text: String, at location: FileLocation, chain: [String], constraint: Bool) {
-        let (name, value) = RequirementsTxt.splitOption(text)
-        let base = Paths.parent(of: location.path)
-        switch name {
-        case "-r", "--requirement", "-c", "--constraint":
-            guard let value, !value.isEmpty else {
-                extraction.issues.append(ScanIssue(.error, location, stage: "requirements", "\(name) needs a file name"))
-                return
-            }
-            let isConstraint = constraint || name == "-c" || name == "--constraint"
-            if let local = RequirementsTxt.localPath(value) {
-                parse(Paths.resolve(local, against: base), chain: chain, includedFrom: location, constraint: isConstraint)
-            } else {
-                extraction.issues.append(ScanIssue(.warning, location, stage: "requirements",
-                                                   "remote include \(Redact.credentials(value)) not fetched (litmus never uses the network)"))
-            }
-        case "-e", "--editable":
-            guard let value else { return }
-            let (requirement, _) = RequirementsTxt.splitOptions(value)
-            if case .success(let result?) = RequirementsTxt.observation(requirement, at: location) {
-                entries.append(Entry(observation: result.observation, bare: result.bare, isConstraint: constraint))
-            }
-        default:
-            if !RequirementsTxt.knownOptions.contains(name) {
-                let shown = (chain.count > 1 || !quotesTopFile) ? "(\(RequirementsTxt.unquoted))" : Redact.credentials(name)
-                extraction.issues.append(ScanIssue(.warning, location, stage: "requirements", "unknown option \(shown) ignored"))
-            }
+    private mutating func include(_ value: String, at location: FileLocation, chain: [String], constraint: Bool) {
+        guard !value.isEmpty else {
+            note(ScanIssue(.error, location, stage: "requirements", "-r/-c needs a file name"))
+            return
+        }
+        if let local = RequirementsTxt.localPath(value) {
+            parse(Paths.resolve(local, against: Paths.parent(of: location.path)), chain: chain, includedFrom: location, constraint: constraint)
+        } else {
+            note(ScanIssue(.warning, location, stage: "requirements",
+                           "remote include \(Redact.credentials(value)) not fetched (litmus never uses the network)"))
         }
     }
 }
@@ -176,74 +230,36 @@ extension RequirementsTxt {
     /// hostile requirements file must not copy another file's content into a CI log.
     static let unquoted = "text not shown: an included file can be any file on the host"
 
-    /// Options pip accepts in requirements files that carry no package information.
-    static let knownOptions: Set<String> = [
-        "-i", "--index-url", "--extra-index-url", "--no-index", "-f", "--find-links", "--pre",
-        "--trusted-host", "--prefer-binary", "--require-hashes", "--only-binary", "--no-binary",
-        "--use-feature", "-Z", "--always-unzip", "--config-settings", "--global-option", "--hash",
-        "--install-option", "--no-deps", "--process-dependency-links", "--no-build-isolation",
-    ]
-
     /// A logical line: continuations joined, comments removed, with its first physical line number.
     struct LogicalLine: Equatable {
         var text: String
         var number: Int
     }
 
-    /// Splits text into logical lines as pip does: a line ending in `\` continues on the next;
-    /// `#` at the start or after whitespace starts a comment. Works on UTF-8 bytes (every
-    /// character that matters is ASCII): Character iteration made hashed pip-compile output
-    /// parse at about 1 MB/s.
+    /// Splits text into logical lines as pip's `preprocess()` does (see ``PipLineStream``).
     static func logicalLines(_ text: String) -> [LogicalLine] {
+        var assembler = PipLineStream.Assembler()
         var copy = text
-        return copy.withUTF8 { buf in
-            var out: [LogicalLine] = []
-            var pending: [UInt8] = []
-            var start = 0
-            var number = 0
-            func finish(_ bytes: [UInt8]) {
-                let kept = trimmed(stripComment(bytes))
-                if !kept.isEmpty { out.append(LogicalLine(text: String(decoding: kept, as: UTF8.self), number: start)) }
+        copy.withUTF8 { assembler.feed($0) }
+        assembler.finish()
+        return assembler.ready.map { LogicalLine(text: $0.text, number: $0.number) }
+    }
+
+    /// The first `${NAME}` (pip's `ENV_VAR_RE`: `[A-Z0-9_]+`) in `text`.
+    @_optimize(speed)
+    static func environmentVariable(in text: String) -> String? {
+        guard text.utf8.contains(UInt8(ascii: "$")) else { return nil }
+        let b = Array(text.utf8)
+        var i = 0
+        while i + 3 < b.count {
+            if b[i] == UInt8(ascii: "$") && b[i + 1] == UInt8(ascii: "{") {
+                var j = i + 2
+                while j < b.count, (b[j] >= 0x41 && b[j] <= 0x5A) || (b[j] >= 0x30 && b[j] <= 0x39) || b[j] == 0x5F { j += 1 }
+                if j > i + 2 && j < b.count && b[j] == UInt8(ascii: "}") { return String(decoding: b[(i + 2)..<j], as: UTF8.self) }
             }
-            var i = 0
-            while true {
-                var j = i
-                while j < buf.count && buf[j] != 0x0A && buf[j] != 0x0D { j += 1 }
-                number += 1
-                if pending.isEmpty { start = number }
-                let line = UnsafeBufferPointer(rebasing: buf[i..<j])
-                if line.last == UInt8(ascii: "\\") && !isCommentLine(line) {
-                    pending += line.dropLast()
-                } else {
-                    finish(pending + line)
-                    pending = []
-                }
-                if j >= buf.count { break }
-                i = buf[j] == 0x0D && j + 1 < buf.count && buf[j + 1] == 0x0A ? j + 2 : j + 1
-            }
-            if !pending.isEmpty { finish(pending) }
-            return out
+            i += 1
         }
-    }
-
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
-
-    private static func isCommentLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        line.first { !isSpace($0) } == UInt8(ascii: "#")
-    }
-
-    private static func stripComment(_ line: [UInt8]) -> ArraySlice<UInt8> {
-        var previousIsSpace = true
-        for (index, c) in line.enumerated() {
-            if c == UInt8(ascii: "#") && previousIsSpace { return line[..<index] }
-            previousIsSpace = c == 0x20 || c == 0x09
-        }
-        return line[...]
-    }
-
-    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
-        return bytes[first...last]
+        return nil
     }
 
     /// pip's split: the requirement is the tokens before the first one starting with `-`.
@@ -295,7 +311,7 @@ extension RequirementsTxt {
         return !text.contains(" ") && (lower.hasSuffix(".whl") || DistributionFilename.sdistSuffixes.contains { lower.hasSuffix($0) })
     }
 
-    private static func fileRequirement(_ text: String, at location: FileLocation) -> ParsedRequirement? {
+    static func fileRequirement(_ text: String, at location: FileLocation) -> ParsedRequirement? {
         if let file = DistributionFilename(text) {
             return ParsedRequirement(observation: PackageObservation(
                 name: file.name, requirement: .version(file.version), requirementText: file.versionText,

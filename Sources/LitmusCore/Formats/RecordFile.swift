@@ -23,6 +23,20 @@ public enum RecordFile {
         return entries
     }
 
+    /// The first `maxEntries` rows as entries and how many rows there are in all: rows past the
+    /// limit are read (so a malformed CSV is still an error) but not kept, so a hostile
+    /// million-row RECORD costs `maxEntries` entries of memory.
+    public static func parse(_ bytes: [UInt8], maxEntries: Int) throws(RecordError) -> (entries: [RecordEntry], total: Int) {
+        var reader = RecordCSVReader(bytes)
+        var entries: [RecordEntry] = []
+        var total = 0
+        while let row = try reader.nextRow() {
+            total += 1
+            if entries.count < maxEntries { entries.append(try entry(from: row)) }
+        }
+        return (entries, total)
+    }
+
     /// Converts one CSV row into an entry.
     private static func entry(from row: RecordCSVReader.Row) throws(RecordError) -> RecordEntry {
         guard row.fields.count == 3 else {

@@ -1,7 +1,8 @@
 import Synchronization
 
 /// Which Debian package installed a path, from `ROOT/var/lib/dpkg/info/*.list`, and the MD5
-/// dpkg recorded for it in `*.md5sums` (so an owned hook whose bytes changed is still found); loaded once
+/// dpkg recorded for it in `*.md5sums` (so an owned hook whose bytes changed is still found),
+/// for start-up file paths only; loaded once
 /// per audit, on first use, and only when a startup hook needs an owner. A list that exists
 /// but cannot be read is an error in the report, given to the first caller only.
 final class DpkgFileIndex: Sendable {
@@ -66,18 +67,48 @@ final class DpkgFileIndex: Sendable {
                 continue
             }
             let package = String(item.name.dropLast(5))
-            for line in bytes.split(separator: 0x0A) where line.last == UInt8(ascii: "h") || line.last == UInt8(ascii: "y") {
-                out[String(decoding: line, as: UTF8.self)] = package  // only .pth and .py lines matter
+            var start = 0
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                let line = bytes[start..<end]
+                start = end + 1
+                guard Self.mayBeStartupFile(line) else { continue }
+                out[String(decoding: line, as: UTF8.self)] = package
             }
         }
         return (out, md5, issues)
     }
 
+    /// Whether a listed path can be a start-up file the hook check asks about: a `.pth`, or a
+    /// `sitecustomize`/`usercustomize` in any form (module, package, bytecode, extension). Only
+    /// these are indexed: a Debian host lists ~30,000 `.py` files, and keeping them all was
+    /// most of this index's memory for answers no one asks.
+    static func mayBeStartupFile(_ line: ArraySlice<UInt8>) -> Bool {
+        if line.count >= 4 && line.suffix(4).elementsEqual(".pth".utf8) { return true }
+        // "…customize" anywhere in the path: a few false positives cost nothing.
+        let needle = Array("customize".utf8)
+        guard line.count >= needle.count + 4 else { return false }
+        var i = line.startIndex + 4
+        while i + needle.count <= line.endIndex {
+            if line[i] == needle[0], line[i..<(i + needle.count)].elementsEqual(needle) {
+                let prefix = line[(i - 4)..<i]
+                if prefix.elementsEqual("site".utf8) || prefix.elementsEqual("user".utf8) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// `d41d8cd98f00b204e9800998ecf8427e  usr/lib/python3/dist-packages/x.pth` lines, as
-    /// `/usr/lib/...` → digest; only `.pth` and `.py` paths are kept.
+    /// `/usr/lib/...` → digest; only start-up file paths (``mayBeStartupFile(_:)``) are kept.
     static func parseMD5Sums(_ bytes: [UInt8]) -> [(String, [UInt8])] {
         var out: [(String, [UInt8])] = []
-        for line in bytes.split(separator: 0x0A) where line.count > 34 && (line.last == UInt8(ascii: "h") || line.last == UInt8(ascii: "y")) {
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = bytes[start..<end]
+            start = end + 1
+            guard line.count > 34, mayBeStartupFile(line) else { continue }
             let text = String(decoding: line, as: UTF8.self)
             let hex = text.prefix(32)
             let rest = text.dropFirst(32).drop { $0 == " " || $0 == "*" }

@@ -37,8 +37,9 @@ public struct InstallIntegrity: HostCheck {
         var out = Extraction()
         let recordPath = Paths.join(entry.path, "RECORD")
         let entries: [RecordEntry]
+        var total = 0
         do {
-            entries = try RecordFile.parse(try files.read(recordPath, limit: 64 << 20))
+            (entries, total) = try RecordFile.parse(try files.read(recordPath, limit: 64 << 20), maxEntries: InstallIntegrity.maxFiles)
             out.filesRead.append(recordPath)
         } catch let e as ReadError {
             out.issues.append(e.isNotFound ? .warning(recordPath, stage: name, "no RECORD; integrity not checked")
@@ -55,7 +56,7 @@ public struct InstallIntegrity: HostCheck {
         let distribution = folder.display
         let package = folder.name
         var check = Check(sitePackages: Paths.parent(of: entry.path), distribution: distribution, package: package, knownBad: knownBad)
-        check.run(entries, recordPath: recordPath, files: files)
+        check.run(entries, total: total, recordPath: recordPath, files: files)
         out.merge(check.out)
         return out
     }
@@ -80,14 +81,14 @@ private struct Check {
         self.package = package
     }
 
-    mutating func run(_ entries: [RecordEntry], recordPath: String, files: any FileReading) {
+    mutating func run(_ entries: [RecordEntry], total: Int, recordPath: String, files: any FileReading) {
         var listed = Set<String>()
         var counts = IntegrityCounts()
         var present = 0
-        if entries.count > InstallIntegrity.maxFiles {
-            out.issues.append(.warning(recordPath, stage: "record", "RECORD lists \(entries.count) files; only the first \(InstallIntegrity.maxFiles) are checked"))
+        if total > entries.count {
+            out.issues.append(.warning(recordPath, stage: "record", "RECORD lists \(total) files; only the first \(entries.count) are checked"))
         }
-        for e in entries.prefix(InstallIntegrity.maxFiles) {
+        for e in entries {
             guard let path = inside(e.path) else {
                 out.issues.append(.warning(recordPath, line: e.line, stage: "record", "path \"\(e.path)\" leaves the environment; not read"))
                 continue

@@ -17,8 +17,27 @@ public struct SiteDirectory: Sendable {
         public var name: String
         /// The full path.
         public var path: String
-        /// The file's bytes (for digests and indicators).
-        public var bytes: [UInt8]
+        /// The file's SHA-256 (compared with RECORD's and conda's digests).
+        public var sha256: [UInt8]
+        /// The file's MD5 (compared with dpkg's md5sums).
+        public var md5: [UInt8]
+        /// The whole content when it is at most ``shortLimit`` bytes (the virtualenv shim
+        /// check), else nil: hooks keep digests, not bytes, so a directory of large hooks costs
+        /// no more memory than the largest one.
+        public var shortText: String?
+
+        /// Content kept whole up to this size.
+        public static let shortLimit = 256
+
+        init(name: String, path: String, bytes: [UInt8], firstLine: String, line: Int?) {
+            self.name = name
+            self.path = path
+            self.sha256 = SHA256.hash(bytes)
+            self.md5 = MD5.hash(bytes)
+            self.shortText = bytes.count <= Self.shortLimit ? String(decoding: bytes, as: UTF8.self) : nil
+            self.firstLine = firstLine
+            self.line = line
+        }
         /// The first line CPython executes (text hooks), or what kind of binary it is.
         public var firstLine: String
         /// 1-based line of `firstLine` in a `.pth` file.
@@ -174,9 +193,16 @@ public struct SiteDirectory: Sendable {
         case .extensionModule: return "(extension module \(module.file))"
         case .source, .package:
             guard module.file.hasSuffix(".py") else { return "(\(module.file))" }
-            let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
-            let first = lines.first { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } } ?? []
-            return IndicatorFiles.firstLine(Array(first) + [0x0A])
+            // The first line that is not blank, found without splitting the whole file.
+            var start = 0
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                if !bytes[start..<end].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                    return IndicatorFiles.firstLine(Array(bytes[start..<min(end, start + 1024)]) + [0x0A])
+                }
+                start = end + 1
+            }
+            return IndicatorFiles.firstLine([0x0A])
         }
     }
 

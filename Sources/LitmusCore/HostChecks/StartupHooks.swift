@@ -48,7 +48,7 @@ public struct StartupHooks: HostCheck {
         var found = SiteDirectory.Result()
         if entry.name == "site-packages" || entry.name == "dist-packages" {
             found = site.pthHooks(files: files, root: host.root)
-            found.hooks.removeAll { Self.isVirtualenvShim($0.name, bytes: $0.bytes, items: items) }
+            found.hooks.removeAll { Self.isVirtualenvShim($0.name, text: $0.shortText, items: items) }
             let userSite = userSiteEnabled(entry.path, files: files, issues: &out.issues)
             merge(site.moduleHooks(files: files, userSite: userSite), into: &found)
             for dir in found.addedDirectories {
@@ -93,10 +93,10 @@ public struct StartupHooks: HostCheck {
             case .none:
                 out.observations.append(.startupHook(StartupHookObservation(location: location, reason: .unowned, firstLine: hook.firstLine)))
             case .some(let owner):
-                if let expected = owner.digest, expected != SHA256.hash(hook.bytes) {
+                if let expected = owner.digest, expected != hook.sha256 {
                     out.observations.append(.startupHook(StartupHookObservation(location: location, reason: .modified,
                                                                                 firstLine: hook.firstLine, owner: owner.name)))
-                } else if let expected = owner.md5, expected != MD5.hash(hook.bytes) {
+                } else if let expected = owner.md5, expected != hook.md5 {
                     out.observations.append(.startupHook(StartupHookObservation(location: location, reason: .modified,
                                                                                 firstLine: hook.firstLine, owner: owner.name)))
                 } else if owner.digest == nil && owner.md5 == nil, let why = owner.unverifiable {
@@ -139,9 +139,9 @@ public struct StartupHooks: HostCheck {
         return true
     }
 
-    static func isVirtualenvShim(_ name: String, bytes: [UInt8], items: [DirectoryItem]) -> Bool {
+    static func isVirtualenvShim(_ name: String, text: String?, items: [DirectoryItem]) -> Bool {
         name == "_virtualenv.pth"
-            && String(decoding: bytes, as: UTF8.self).trimmingSpaces == "import _virtualenv"
+            && text?.trimmingSpaces == "import _virtualenv"
             && items.contains { $0.name == "_virtualenv.py" && !$0.isDirectory }
     }
 }

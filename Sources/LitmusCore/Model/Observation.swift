@@ -51,6 +51,9 @@ public struct PackageObservation: Sendable {
     public var ecosystem: String
     /// Context the extractor adds to the evidence (e.g. "pinned by constraints.txt:3").
     public var note: String?
+    /// Further lines of the same file saying exactly the same (a flood of identical pins is one
+    /// observation carrying their line numbers); each is matched as if observed on its own.
+    public var alsoAt: [Int] = []
 
     /// Creates an observation. Credentials in `requirementText` and `note` (a direct
     /// reference's URL) are redacted here, once, and the requirement text is cut to an excerpt.

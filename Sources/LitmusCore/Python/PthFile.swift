@@ -51,13 +51,15 @@ public struct PthFile: Sendable, Equatable {
         isUTF8 = decoded != nil
         let text = decoded ?? String(String.UnicodeScalarView(body.map { Unicode.Scalar($0) }))
         var out: [Line] = []
-        for (index, line) in Self.split(text, release: release).enumerated() {
-            if line.hasPrefix("#") { continue }
-            if line.unicodeScalars.allSatisfy(PythonText.isWhitespace) { continue }
+        var index = 0
+        Self.forEachLine(text, release: release) { line in
+            index += 1
+            if line.hasPrefix("#") { return }
+            if line.unicodeScalars.allSatisfy(PythonText.isWhitespace) { return }
             if line.hasPrefix("import ") || line.hasPrefix("import\t") {
-                out.append(Line(number: index + 1, text: String(line), action: .execute))
+                out.append(Line(number: index, text: String(line), action: .execute))
             } else {
-                out.append(Line(number: index + 1, text: String(Self.rstrip(line)), action: .addPath))
+                out.append(Line(number: index, text: String(Self.rstrip(line)), action: .addPath))
             }
         }
         lines = out
@@ -70,22 +72,28 @@ public struct PthFile: Sendable, Equatable {
 
     /// Lines without their terminators: universal newlines before 3.13, `str.splitlines()` after.
     static func split(_ text: String, release: CPythonRelease) -> [Substring] {
-        let scalars = text.unicodeScalars
         var lines: [Substring] = []
+        forEachLine(text, release: release) { lines.append($0) }
+        return lines
+    }
+
+    /// Calls `body` with each line of ``split(_:release:)`` in order, without holding them all
+    /// (a hostile `.pth` of millions of comment lines costs no array of millions of slices).
+    static func forEachLine(_ text: String, release: CPythonRelease, _ body: (Substring) -> Void) {
+        let scalars = text.unicodeScalars
         var start = scalars.startIndex
         var i = start
         while i < scalars.endIndex {
             let c = scalars[i]
             let isBreak = c == "\n" || c == "\r" || (release.readsPthAsWholeText && Self.isSplitlinesBreak(c))
             guard isBreak else { i = scalars.index(after: i); continue }
-            lines.append(Substring(scalars[start..<i]))
+            body(Substring(scalars[start..<i]))
             var next = scalars.index(after: i)
             if c == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
             start = next
             i = next
         }
-        if start < scalars.endIndex { lines.append(Substring(scalars[start...])) }
-        return lines
+        if start < scalars.endIndex { body(Substring(scalars[start...])) }
     }
 
     /// The breaks `str.splitlines()` adds to LF and CR.

@@ -70,7 +70,7 @@ public struct Scanner: Sendable {
         report.findings = findings
         report.issues = Array(Set(extraction.issues + summary.issues)).sorted()
         report.stats = ScanReport.Stats(directories: summary.directories, entries: summary.entries,
-                                        filesRead: Set(extraction.filesRead).count,
+                                        filesRead: collector.filesReadCount,
                                         observations: collector.observationCount)
         report.skippedMounts = summary.skippedMounts
         report.environments = EnvironmentRecord.merged(extraction.environments)
@@ -133,6 +133,9 @@ final class Collector: @unchecked Sendable {
     private let keepsInventory: Bool
     private var items = Set<InventoryItem>()
     private var overflow = 0
+    /// Files read, as 64-bit keys of their paths: the count of distinct files is all a report
+    /// says, and an audit reads tens of thousands (paths kept whole cost megabytes).
+    private var filesRead = Set<UInt64>()
 
     init(matcher: Matcher, inventory: Bool = false) {
         self.matcher = matcher
@@ -142,19 +145,41 @@ final class Collector: @unchecked Sendable {
     func add(_ e: Extraction) {
         guard !e.observations.isEmpty || !e.issues.isEmpty || !e.filesRead.isEmpty || !e.environments.isEmpty else { return }
         var found = FindingCollapse()
+        var count = 0
         for o in e.observations {
-            for f in matcher.findings(for: o) { found.add(f) }
+            let repeats: [Int]
+            if case .package(let p) = o { repeats = p.alsoAt } else { repeats = [] }
+            count += 1 + repeats.count
+            for f in matcher.findings(for: o) {
+                found.add(f)
+                for line in repeats {
+                    var again = f
+                    again.location.line = line
+                    found.add(again)
+                }
+            }
         }
         var kept = e
         kept.observations = []
+        kept.filesRead = []
+        let read = e.filesRead.map(Self.pathKey)
         var packages: [InventoryItem] = []
         if keepsInventory {
-            for case .package(let p) in e.observations { packages.append(InventoryItem(p)) }
+            for case .package(let p) in e.observations {
+                let item = InventoryItem(p)
+                packages.append(item)
+                for line in p.alsoAt.prefix(InventoryItem.limit) {
+                    var again = item
+                    again.location.line = line
+                    packages.append(again)
+                }
+            }
         }
         lock.lock()
         extraction.merge(kept)
         matched.merge(found)
-        observations += e.observations.count
+        observations += count
+        filesRead.formUnion(read)
         for item in packages where !items.contains(item) {
             if items.count < InventoryItem.limit { items.insert(item) } else { overflow += 1 }
         }
@@ -174,7 +199,7 @@ final class Collector: @unchecked Sendable {
         return Set(extraction.environments.map(\.path)).count
     }
 
-    /// Issues, files read and environments (observations are not kept).
+    /// Issues and environments (observations and the paths of files read are not kept).
     var result: Extraction {
         lock.lock()
         defer { lock.unlock() }
@@ -186,6 +211,20 @@ final class Collector: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return matched.findings
+    }
+
+    /// How many distinct files were read.
+    var filesReadCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return filesRead.count
+    }
+
+    /// A 64-bit FNV-1a key of a path (stable across runs; a collision would undercount by one).
+    static func pathKey(_ path: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in path.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
     }
 
     /// How many observations were matched.
