@@ -70,6 +70,24 @@ seed_zip() {
     mapfile -t f < <(files fixtures/artifacts Tests/LitmusCoreTests/Vectors/zip \( -name '*.zip' -o -name '*.whl' -o -name '*.egg' \))
     copy zip "${f[@]}"
 }
+seed_inflate() {
+    # Raw DEFLATE streams of a few fixtures at several levels (made by python's zlib at seed
+    # time), plus the zip archives the zip target starts from.
+    mkdir -p "$root/inflate"
+    mapfile -t f < <(files fixtures/requirements fixtures/lockfiles -name '*.txt' -o -name '*.lock' | head -40)
+    python3 - "$root/inflate" "${f[@]}" <<'PY' || true
+import hashlib, sys, zlib
+out = sys.argv[1]
+for i, name in enumerate(sys.argv[2:]):
+    data = open(name, "rb").read()[:65536]
+    for level in (0, 1, 6, 9):
+        c = zlib.compressobj(level, zlib.DEFLATED, -15, 8, zlib.Z_FIXED if i % 3 == 0 else zlib.Z_DEFAULT_STRATEGY)
+        z = c.compress(data) + c.flush()
+        open(f"{out}/z-{hashlib.sha1(z).hexdigest()[:16]}", "wb").write(z)
+PY
+    mapfile -t z < <(files fixtures/artifacts Tests/LitmusCoreTests/Vectors/zip \( -name '*.zip' -o -name '*.whl' -o -name '*.egg' \))
+    copy inflate "${z[@]}"
+}
 seed_osv() {
     mapfile -t f < <(files seeds -name '*.json')
     copy osv "${f[@]}"

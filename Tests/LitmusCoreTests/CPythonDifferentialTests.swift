@@ -64,6 +64,33 @@ import Testing
 
         func mkdir(_ path: String) throws { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
 
+        /// Writes a zip archive with Python's zipfile: members are (name, module text); a name
+        /// ending in `.pyc` gets the text compiled by this interpreter (sourceless bytecode).
+        func zip(_ path: String, _ members: [(String, String)], deflated: Bool = true) throws {
+            try mkdir(Paths.parent(of: path))
+            let script = """
+            import os, py_compile, sys, tempfile, zipfile
+            path, mode = sys.argv[1], sys.argv[2]
+            with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED if mode == "deflated" else zipfile.ZIP_STORED) as z:
+                for name, text in zip(sys.argv[3::2], sys.argv[4::2]):
+                    if name.endswith(".pyc"):
+                        d = tempfile.mkdtemp()
+                        src = os.path.join(d, "m.py")
+                        with open(src, "w") as f:
+                            f.write(text)
+                        py_compile.compile(src, cfile=src + "c", doraise=True)
+                        z.write(src + "c", name)
+                    else:
+                        z.writestr(name, text)
+            """
+            _ = try CPythonDifferentialTests.output(interpreter.executable, ["-I", "-S", "-c", script, path, deflated ? "deflated" : "stored"]
+                                                    + members.flatMap { [$0.0, $0.1] })
+            guard FileManager.default.fileExists(atPath: path) else { throw CocoaError(.fileWriteUnknown) }
+        }
+
+        /// `PREFIX/lib/python3XY.zip`, on the default sys.path of a base interpreter.
+        var standardLibraryZip: String { prefix + "/lib/python3\(interpreter.minor).zip" }
+
         func link(_ path: String, to target: String) throws {
             try mkdir(Paths.parent(of: path))
             try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
@@ -139,6 +166,59 @@ import Testing
             try e.link(e.lib + "/sitecustomize.py", to: "../../../etc/python3/sitecustomize.py")
         },
         Case(name: "system-site-packages-pth", system: true) { e in try e.write(e.statement + "\n", e.sitePackages + "/hook.pth") },
+        // Zip archives on sys.path: zipimport loads sitecustomize from them.
+        Case(name: "pth-zip-sitecustomize-py") { e in
+            try e.write("hooks.zip\n", e.sitePackages + "/paths.pth")
+            try e.zip(e.sitePackages + "/hooks.zip", [("sitecustomize.py", e.module)])
+        },
+        Case(name: "pth-zip-sitecustomize-stored") { e in
+            try e.write("../../../../elsewhere/hooks.zip\n", e.sitePackages + "/paths.pth")
+            try e.zip(e.root + "/elsewhere/hooks.zip", [("sitecustomize.py", e.module)], deflated: false)
+        },
+        Case(name: "pth-zip-sitecustomize-package") { e in
+            try e.write("hooks.zip\n", e.sitePackages + "/paths.pth")
+            try e.zip(e.sitePackages + "/hooks.zip", [("sitecustomize/__init__.py", e.module)])
+        },
+        Case(name: "pth-zip-sitecustomize-pyc") { e in
+            try e.write("hooks.zip\n", e.sitePackages + "/paths.pth")
+            try e.zip(e.sitePackages + "/hooks.zip", [("sitecustomize.pyc", e.module)])
+        },
+        Case(name: "pth-zipped-egg-sitecustomize") { e in
+            try e.write("./helper-1.0-py3.\(e.interpreter.minor).egg\n", e.sitePackages + "/easy-install.pth")
+            try e.zip(e.sitePackages + "/helper-1.0-py3.\(e.interpreter.minor).egg",
+                      [("EGG-INFO/PKG-INFO", "Metadata-Version: 2.1\nName: helper\nVersion: 1.0\n"), ("sitecustomize.py", e.module)])
+        },
+        Case(name: "pth-zip-namespace-dir-runs-nothing") { e in
+            try e.write("hooks.zip\n", e.sitePackages + "/paths.pth")
+            try e.zip(e.sitePackages + "/hooks.zip", [("sitecustomize/hook.py", e.module)])
+        },
+        Case(name: "pth-zip-upper-case-runs-nothing") { e in
+            try e.write("hooks.zip\n", e.sitePackages + "/paths.pth")
+            try e.zip(e.sitePackages + "/hooks.zip", [("SiteCustomize.py", e.module)])
+        },
+        Case(name: "zip-not-listed-runs-nothing") { e in
+            try e.zip(e.sitePackages + "/hooks.zip", [("sitecustomize.py", e.module)])
+        },
+        Case(name: "pth-zip-usercustomize-in-isolated-venv-runs-nothing") { e in
+            try e.write("hooks.zip\n", e.sitePackages + "/paths.pth")
+            try e.zip(e.sitePackages + "/hooks.zip", [("usercustomize.py", e.module)])
+        },
+        Case(name: "pth-zip-usercustomize-with-user-site", userSite: true) { e in
+            try e.write("hooks.zip\n", e.sitePackages + "/paths.pth")
+            try e.zip(e.sitePackages + "/hooks.zip", [("usercustomize.py", e.module)])
+        },
+        Case(name: "stdlib-zip-sitecustomize", system: true) { e in
+            try e.zip(e.standardLibraryZip, [("sitecustomize.py", e.module)])
+        },
+        Case(name: "stdlib-zip-sitecustomize-pyc", system: true) { e in
+            try e.zip(e.standardLibraryZip, [("sitecustomize.pyc", e.module)], deflated: false)
+        },
+        Case(name: "stdlib-zip-usercustomize", system: true) { e in
+            try e.zip(e.standardLibraryZip, [("usercustomize/__init__.py", e.module)])
+        },
+        Case(name: "venv-lib-zip-is-not-on-sys-path") { e in
+            try e.zip(e.standardLibraryZip, [("sitecustomize.py", e.module)])
+        },
     ]
 
     /// Builds the environment, starts the interpreter once, and returns whether the marker

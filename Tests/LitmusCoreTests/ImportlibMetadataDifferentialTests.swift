@@ -25,6 +25,158 @@ import Testing
         ("bom", ["litellm-1.82.6.dist-info/METADATA": "\u{FEFF}" + metadataHead + "Name: litellm\nVersion: 1.82.8\n"], ""),
     ]
 
+    /// Zip archives used as path entries (a zipped egg listed in `easy-install.pth`, any zip on
+    /// `sys.path`): archive name, members (name → content), deflated or stored. Python's
+    /// `zipfile` writes them in the test; the content is inert.
+    static let zipLayouts: [(name: String, archive: String, members: [(String, String)], deflated: Bool)] = [
+        ("zipped-egg-stored", "litellm-1.82.6-py3.11.egg",
+         [("EGG-INFO/PKG-INFO", metadataHead + "Name: litellm\nVersion: 1.82.8\n"), ("litellm/__init__.py", "")], false),
+        ("zipped-egg-deflated", "litellm-1.82.6-py3.11.egg",
+         [("EGG-INFO/PKG-INFO", metadataHead + "Name: litellm\nVersion: 1.82.8\n" + String(repeating: "Summary: padding\n", count: 20)),
+          ("litellm/__init__.py", "import os\n")], true),
+        ("zipped-egg-innocuous-name", "helper-1.0-py3.11.egg",
+         [("EGG-INFO/PKG-INFO", metadataHead + "Name: litellm\nVersion: 1.82.8\n")], true),
+        ("zipped-egg-mixed-case-egg-info", "litellm-1.82.8-py3.11.egg",
+         [("Egg-Info/PKG-INFO", metadataHead + "Name: litellm\nVersion: 1.82.8\n")], true),
+        ("zipped-egg-large-metadata", "litellm-1.82.8-py3.11.egg",
+         [("EGG-INFO/PKG-INFO", metadataHead + "Name: litellm\nVersion: 1.82.8\nDescription-Content-Type: text/plain\n\n"
+           + (0..<9000).map { "line \($0) of a long description\n" }.joined())], true),
+        ("zip-with-dist-info", "vendor.zip",
+         [("litellm-1.82.6.dist-info/METADATA", metadataHead + "Name: litellm\nVersion: 1.82.8\n"), ("litellm/__init__.py", "")], true),
+        ("zip-with-egg-info-dir", "vendor.zip",
+         [("litellm-1.82.8-py3.11.egg-info/PKG-INFO", metadataHead + "Name: litellm\nVersion: 1.82.8\n")], false),
+        ("zip-with-crlf-metadata", "vendor.zip",
+         [("LiteLLM-1.82.6.DIST-INFO/METADATA", "Metadata-Version: 2.1\r\nname: LiteLLM\r\nversion: 1.82.8\r\n")], true),
+    ]
+
+    /// Writes each zip layout under `base` with Python's zipfile; returns the archive paths.
+    static func writeZipLayouts(under base: String, python: String) throws -> [String] {
+        var specs: [[String: Any]] = []
+        var paths: [String] = []
+        for layout in zipLayouts {
+            let path = base + "/" + layout.name + "/" + layout.archive
+            try FileManager.default.createDirectory(atPath: base + "/" + layout.name, withIntermediateDirectories: true)
+            specs.append(["path": path, "deflated": layout.deflated, "members": layout.members.map { [$0.0, $0.1] }])
+            paths.append(path)
+        }
+        let spec = String(decoding: try JSONSerialization.data(withJSONObject: specs), as: UTF8.self)
+        let script = """
+        import json, sys, zipfile
+        for s in json.load(open(sys.argv[1])):
+            with zipfile.ZipFile(s["path"], "w", zipfile.ZIP_DEFLATED if s["deflated"] else zipfile.ZIP_STORED) as z:
+                for name, text in s["members"]:
+                    z.writestr(name, text)
+        print("ok")
+        """
+        try Fixtures.write(spec, to: base + "/spec.json")
+        let out = try CPythonDifferentialTests.output(python, ["-I", "-S", "-c", script, base + "/spec.json"])
+        try #require(out.hasPrefix("ok"), "zipfile did not write the layouts")
+        return paths
+    }
+
+    /// (name, version) of every installed-package observation litmus makes for a zip on sys.path.
+    static func observedInZip(_ archive: String) -> [(PackageName, Version?)] {
+        var out = Extraction()
+        ZipPathEntries().examine(archive, userSite: false, files: DiskReader(), into: &out)
+        return out.observations.compactMap { o -> (PackageName, Version?)? in
+            guard case .package(let p) = o, case .version(let v) = p.requirement else { return nil }
+            return (p.name, v)
+        }
+    }
+
+    @Test func litmusSeesEveryDistributionImportlibMetadataSeesInAZip() throws {
+        let interpreters = CPythonDifferentialTests.interpreters.filter { $0.minor >= 8 }
+        try #require(!interpreters.isEmpty, "no CPython 3.8+ (importlib.metadata) on this machine: nothing was compared")
+        let base = try Fixtures.temporaryDirectory("litmus-importlib-zip")
+        defer { Fixtures.cleanUp(base) }
+        let archives = try Self.writeZipLayouts(under: base, python: interpreters[0].executable)
+        let script = """
+        import importlib.metadata as m, json, sys
+        out = {}
+        for d in sys.argv[1:]:
+            out[d] = [[x.metadata['Name'], x.version] for x in m.distributions(path=[d])]
+        print(json.dumps(out))
+        """
+        var agree = 0, total = 0
+        for interpreter in interpreters {
+            let json = try CPythonDifferentialTests.output(interpreter.executable, ["-I", "-S", "-c", script] + archives)
+            let seen = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [[Any]]], "\(interpreter.version): \(json)")
+            for (layout, archive) in zip(Self.zipLayouts, archives) {
+                let expected = seen[archive] ?? []
+                #expect(!expected.isEmpty, "\(layout.name) on \(interpreter.version): importlib.metadata found nothing")
+                let observed = Self.observedInZip(archive)
+                for raw in expected {
+                    total += 1
+                    guard let n = raw.first as? String, let v = raw.last as? String else {
+                        Issue.record("\(layout.name) on \(interpreter.version): importlib.metadata gave \(raw)")
+                        continue
+                    }
+                    let name = PackageName(n.trimmingCharacters(in: .whitespaces))
+                    if observed.contains(where: { $0.0 == name && $0.1 == Version.parse(v) }) { agree += 1; continue }
+                    Issue.record("\(layout.name) on CPython \(interpreter.version): importlib.metadata sees \([n, v]), litmus observed \(observed.map { "\($0.0) \($0.1.map(String.init(describing:)) ?? "?")" })")
+                }
+            }
+        }
+        print("importlib.metadata zip differential: \(agree)/\(total) agree (\(Self.zipLayouts.count) zip layouts × \(interpreters.count) interpreters: \(interpreters.map(\.version).joined(separator: ", ")))")
+        #expect(total >= Self.zipLayouts.count)
+    }
+
+    /// End to end: a venv whose `easy-install.pth` lists zipped eggs; the venv's interpreter,
+    /// started normally (so `site` reads the `.pth`), asks `importlib.metadata` for litellm, and
+    /// `litmus audit` of the tree must report litellm 1.82.8 exactly when that answer is 1.82.8.
+    @Test func auditReportsAZippedEggExactlyWhenImportlibMetadataDoes() throws {
+        let interpreters = CPythonDifferentialTests.interpreters.filter { $0.minor >= 8 }
+        try #require(!interpreters.isEmpty, "no CPython 3.8+ on this machine")
+        let base = try Fixtures.temporaryDirectory("litmus-zipped-egg")
+        defer { Fixtures.cleanUp(base) }
+        // (case, .pth content, PKG-INFO version, deflated). Absolute path lines are left out:
+        // `audit --root` maps them into the audited image, where Python would not look.
+        let cases: [(String, String, String, Bool)] = [
+            ("listed-deflated", "./helper-1.0-py3.X.egg\n", "1.82.8", true),
+            ("listed-stored", "import sys\n./helper-1.0-py3.X.egg\n", "1.82.8", false),
+            ("listed-through-parent-directory", "../site-packages/helper-1.0-py3.X.egg\n", "1.82.8", true),
+            ("not-listed", "./other.egg\n", "1.82.8", true),
+            ("listed-clean-version", "./helper-1.0-py3.X.egg\n", "1.82.6", true),
+        ]
+        var agree = 0, total = 0
+        for interpreter in interpreters {
+            for (name, pth, version, deflated) in cases {
+                let root = base + "/\(name)-3.\(interpreter.minor)"
+                let site = root + "/venv/lib/python3.\(interpreter.minor)/site-packages"
+                try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: root + "/venv/bin", withIntermediateDirectories: true)
+                try FileManager.default.createSymbolicLink(atPath: root + "/venv/bin/python", withDestinationPath: interpreter.executable)
+                try Fixtures.write("home = \(Paths.parent(of: interpreter.executable))\ninclude-system-site-packages = false\nversion = 3.\(interpreter.minor)\n", to: root + "/venv/pyvenv.cfg")
+                let egg = "helper-1.0-py3.\(interpreter.minor).egg"
+                try Fixtures.write(pth.replacingOccurrences(of: "py3.X", with: "py3.\(interpreter.minor)"), to: site + "/easy-install.pth")
+                let make = """
+                import sys, zipfile
+                with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED if sys.argv[3] == "1" else zipfile.ZIP_STORED) as z:
+                    z.writestr("EGG-INFO/PKG-INFO", "Metadata-Version: 2.1\\nName: litellm\\nVersion: " + sys.argv[2] + "\\n")
+                    z.writestr("litellm/__init__.py", "")
+                """
+                _ = try CPythonDifferentialTests.output(interpreter.executable, ["-I", "-S", "-c", make, site + "/" + egg, version, deflated ? "1" : "0"])
+                // Every distribution on sys.path, as `pip list` sees them. (A name lookup such as
+                // `version('litellm')` finds an egg by its file name, "helper", not its metadata.)
+                let ask = "import importlib.metadata as m\nv = sorted({d.version for d in m.distributions() if (d.metadata['Name'] or '').lower() == 'litellm'})\nprint(' '.join(v) or 'none')\n"
+                let answer = try CPythonDifferentialTests.output(root + "/venv/bin/python", ["-c", ask]).trimmingCharacters(in: .whitespacesAndNewlines)
+                let captured = Captured()
+                _ = CLI.run(["audit", "--root", root, "--format", "json"], console: captured.console())
+                let doc = try #require(try JSONSerialization.jsonObject(with: Data(captured.out.utf8)) as? [String: Any], "stderr: \(captured.err)")
+                let reported = (doc["findings"] as? [[String: Any]] ?? []).contains {
+                    ($0["kind"] as? String) == FindingKind.compromisedVersion.rawValue && ($0["package"] as? String) == "litellm"
+                        && ($0["version"] as? String) == "1.82.8"
+                }
+                total += 1
+                if answer.split(separator: " ").contains("1.82.8") == reported { agree += 1 } else {
+                    Issue.record("\(name) on CPython \(interpreter.version): importlib.metadata says \(answer), litmus reported 1.82.8: \(reported)")
+                }
+                if name.hasPrefix("listed") && version == "1.82.8" { #expect(answer.contains("1.82.8"), "\(name) on \(interpreter.version): the egg was not found by Python") }
+            }
+        }
+        print("zipped-egg audit differential: \(agree)/\(total) agree (\(cases.count) cases × \(interpreters.count) interpreters: \(interpreters.map(\.version).joined(separator: ", ")))")
+    }
+
     @Test func litmusSeesEveryDistributionImportlibMetadataSees() throws {
         let interpreters = CPythonDifferentialTests.interpreters.filter { $0.minor >= 8 }
         try #require(!interpreters.isEmpty, "no CPython 3.8+ (importlib.metadata) on this machine: nothing was compared")

@@ -4,6 +4,7 @@ public enum HostChecks {
     public static let audit: [any HostCheck.Type] = [
         IndicatorFiles.self,
         StartupHooks.self,
+        ZipPathEntries.self,
         InstallIntegrity.self,
         EnvironmentDiscovery.self,
         CondaPackageCache.self,

@@ -66,6 +66,9 @@ public struct SiteDirectory: Sendable {
         public var examined: [Examined] = []
         /// Directories `.pth` path lines add to `sys.path` (existing ones only).
         public var addedDirectories: [String] = []
+        /// Regular files `.pth` path lines add to `sys.path` (`os.path.exists` holds for them):
+        /// zip archives, which `zipimport` and `importlib.metadata` read (``ZipPathEntries``).
+        public var addedArchives: [String] = []
         /// Files that could not be read or listed.
         public var issues: [ScanIssue] = []
         /// Files read.
@@ -147,6 +150,7 @@ public struct SiteDirectory: Sendable {
             }
         }
         out.addedDirectories = added.filter { $0 != Paths.resolve(".", against: path) && Self.isDirectory($0, files: files, issues: &out.issues) }.sorted()
+        out.addedArchives = added.filter { !out.addedDirectories.contains($0) && Self.isRegularFile($0, files: files, issues: &out.issues) }.sorted()
         return out
     }
 
@@ -210,6 +214,19 @@ public struct SiteDirectory: Sendable {
     static func joined(_ line: String, to directory: String, root: String) -> String {
         if line.hasPrefix("/"), root != "/", !root.isEmpty { return Paths.resolve(String(line.dropFirst()), against: root) }
         return Paths.resolve(line, against: directory)
+    }
+
+    /// `os.path.exists` for a file a `.pth` names (a zip on `sys.path`); unreadable ones are issues.
+    private static func isRegularFile(_ path: String, files: any FileReading, issues: inout [ScanIssue]) -> Bool {
+        do {
+            _ = try files.size(path)
+            return true
+        } catch {
+            if !error.isNotFound && !error.message.hasPrefix("not a regular file") && !error.message.contains("Not a directory") {
+                issues.append(.error(path, stage: "site-packages", "cannot read a file a .pth file adds to sys.path: \(error.message)"))
+            }
+            return false
+        }
     }
 
     /// `os.path.exists` for a directory a `.pth` names; unreadable ones are issues.
