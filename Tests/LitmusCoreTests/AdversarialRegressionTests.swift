@@ -81,3 +81,50 @@ extension AdversarialRegressionTests {
         #expect(report.issues.isEmpty, "\(report.issues.map(\.message))")
     }
 }
+
+extension AdversarialRegressionTests {
+    /// tox 4.67.15 configures from a setup.cfg with a `[tox:tox]` section (`tox config -e py -k
+    /// deps` lists litellm==1.82.7 from this file; its `requires` is provisioned): litmus said clean.
+    /// Without `[tox:tox]` tox ignores the file's `[testenv]`, and so does litmus.
+    @Test func toxSectionsOfSetupCfgAreRead() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(dir) }
+        try Fixtures.write("""
+            [metadata]
+            name = demo
+            [tox:tox]
+            requires = telnyx==4.87.1
+            [testenv]
+            deps = litellm==1.82.7
+            [testenv:lint]
+            deps =
+                telnyx==4.87.2
+            """, to: dir + "/with/setup.cfg")
+        try Fixtures.write("[metadata]\nname = demo\n[testenv]\ndeps = litellm==1.82.7\n", to: dir + "/without/setup.cfg")
+        let report = try Fixtures.scan([dir])
+        #expect(report.summaries.sorted() == ["compromised-version litellm 1.82.7 setup.cfg:6",
+                                              "compromised-version telnyx 4.87.1 setup.cfg:4",
+                                              "compromised-version telnyx 4.87.2 setup.cfg:9"], "\(report.summaries)")
+        #expect(report.findings.allSatisfy { $0.location.path.hasSuffix("with/setup.cfg") })
+        #expect(report.issues.isEmpty, "\(report.issues.map(\.message))")
+    }
+}
+
+extension AdversarialRegressionTests {
+    /// Six arrays each holding 30 `ref`s to the next: expanding every reference is 30^6 reads
+    /// (the scan hung); each array is read once and the pin at the end is still found.
+    @Test func toxTomlReferencesFanningOutAreReadOnce() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(dir) }
+        var lines: [String] = []
+        for i in 0..<6 {
+            let refs = Array(repeating: "{ replace = \"ref\", of = [\"a\(i + 1)\"] }", count: 30).joined(separator: ", ")
+            lines.append("a\(i) = [\(refs)]")
+        }
+        lines += ["a6 = [\"litellm==1.82.7\"]", "[env_run_base]", "deps = [{ replace = \"ref\", of = [\"a0\"] }]"]
+        try Fixtures.write(lines.joined(separator: "\n") + "\n", to: dir + "/tox.toml")
+        let report = try Fixtures.scan([dir])
+        #expect(report.summaries == ["compromised-version litellm 1.82.7 tox.toml:7"], "\(report.summaries)")
+        #expect(report.issues.isEmpty, "\(report.issues.map(\.message))")
+    }
+}

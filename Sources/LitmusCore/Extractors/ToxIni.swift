@@ -29,7 +29,9 @@ public struct ToxIni: Extractor {
 
     /// Reads a tox ini document found in `path`; `fileLine` turns its line numbers into the file's
     /// (a `legacy_tox_ini` string of `pyproject.toml` starts below its key).
-    static func read(_ ini: INIFile, path: String, fileLine: (Int) -> Int, stage: String, files: any FileReading, into out: inout Extraction) {
+    /// `core` is the section holding `requires`: `tox`, or `tox:tox` in a `setup.cfg`.
+    static func read(_ ini: INIFile, path: String, fileLine: (Int) -> Int, stage: String, files: any FileReading,
+                     core: String = "tox", into out: inout Extraction) {
         let reader = ToxIni()
         for problem in ini.problems {
             out.issues.append(.error(path, line: fileLine(problem.line), stage: stage, "not valid INI: \(problem.message)"))
@@ -37,7 +39,7 @@ public struct ToxIni: Extractor {
         let base = Paths.parent(of: path)
         for section in ini.sections {
             let key: String
-            if section.name == "testenv" || section.name.hasPrefix("testenv:") { key = "deps" } else if section.name == "tox" { key = "requires" } else { continue }
+            if section.name == "testenv" || section.name.hasPrefix("testenv:") { key = "deps" } else if section.name == core { key = "requires" } else { continue }
             guard let value = section[key] else { continue }
             for line in Self.toxLines(reader.expanded(value.values, ini: ini)) {
                 requirementLine(line.text, at: FileLocation(path: path, line: fileLine(line.line)), base: base,
