@@ -136,7 +136,7 @@ final class Captured: @unchecked Sendable {
         }
         let (_, json) = run(["advisories", "--format", "json"])
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
-        #expect(list.compactMap { $0["id"] as? String } == ["GHSA-69fq-xp46-6x23", "MAL-2026-2144", "MAL-2026-2254", "TEAMPCP-CHECKMARX-2026-03"])
+        #expect(list.compactMap { $0["id"] as? String } == ["GHSA-69fq-xp46-6x23", "MAL-2026-2144", "MAL-2026-2254", "x_TEAMPCP-CHECKMARX-2026-03"])
         let (vcode, v) = run(["version"])
         #expect(vcode == ExitCode.clean)
         #expect(v.out == "litmus 0.1.0 (advisory data 2026-12-02, 4 advisories)\n")

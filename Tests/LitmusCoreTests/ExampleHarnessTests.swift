@@ -394,7 +394,7 @@ import Testing
             findings: [],
             exercises: ["GitHubWorkflow"]),
         Row("pipelines/github-workflow-checkmarx/compromised", .scan,
-            findings: [".github/workflows/sast.yml:21:compromised-version:TEAMPCP-CHECKMARX-2026-03"],
+            findings: [".github/workflows/sast.yml:21:compromised-version:x_TEAMPCP-CHECKMARX-2026-03"],
             exercises: ["GitHubWorkflow"]),
         Row("pipelines/gitlab-ci/clean", .scan,
             findings: [],

@@ -111,7 +111,7 @@ import Testing
         #expect(e.issues.isEmpty)
     }
 
-    /// The Checkmarx advisory (TEAMPCP-CHECKMARX-2026-03): only the multi-source tag 2.3.28 of
+    /// The Checkmarx advisory (x_TEAMPCP-CHECKMARX-2026-03): only the multi-source tag 2.3.28 of
     /// ast-github-action; no malicious SHA is multi-source, and kics refs are not matched.
     @Test(arguments: [
         ("checkmarx/ast-github-action@2.3.28", "compromised-version"),        // the hijacked tag
@@ -132,7 +132,7 @@ import Testing
         PipelineSteps.action(uses, line: 3, path: "w.yml", note: nil, into: &e)
         let findings = try InMemory.findings(e)
         #expect(findings.map(\.kind.rawValue) == (kind.map { [$0] } ?? []))
-        #expect(findings.allSatisfy { $0.advisoryID == "TEAMPCP-CHECKMARX-2026-03" })
+        #expect(findings.allSatisfy { $0.advisoryID == "x_TEAMPCP-CHECKMARX-2026-03" })
         #expect(e.issues.isEmpty)
     }
 

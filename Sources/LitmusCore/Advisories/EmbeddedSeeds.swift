@@ -588,10 +588,10 @@ enum EmbeddedSeeds {
 }
 
 """####),
-        ("TEAMPCP-CHECKMARX-2026-03.json", ####"""
+        ("x_TEAMPCP-CHECKMARX-2026-03.json", ####"""
 {
   "schema_version": "1.7.0",
-  "id": "TEAMPCP-CHECKMARX-2026-03",
+  "id": "x_TEAMPCP-CHECKMARX-2026-03",
   "modified": "2026-12-02T00:00:00Z",
   "published": "2026-03-23T00:00:00Z",
   "aliases": [],
