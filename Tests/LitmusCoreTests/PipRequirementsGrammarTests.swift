@@ -232,3 +232,29 @@ enum RequirementsSizeFile {
         try flush()
     }
 }
+
+/// Every issue message is bounded at construction, whatever it quotes.
+@Suite struct ScanIssueMessageCapTests {
+    @Test func longMessagesAreCutOnAScalarBoundaryWithAMarker() {
+        let short = ScanIssue.error("p", stage: "s", "fine")
+        #expect(short.message == "fine")
+        let exact = String(repeating: "a", count: ScanIssue.maxMessageBytes)
+        #expect(ScanIssue.error("p", stage: "s", exact).message == exact, "a message of exactly the limit is kept")
+        for prefix in ["", "a", "ab", "abc"] {
+            // 4-byte scalars at every alignment: the cut never splits one.
+            let long = prefix + String(repeating: "\u{1F600}", count: 400)
+            let cut = ScanIssue.error("p", stage: "s", long).message
+            #expect(cut.utf8.count <= ScanIssue.maxMessageBytes)
+            #expect(cut.utf8.count > ScanIssue.maxMessageBytes - 4 - ScanIssue.cutMarker.utf8.count)
+            #expect(cut.hasSuffix(ScanIssue.cutMarker))
+            #expect(cut.hasPrefix(prefix + "\u{1F600}"))
+            #expect(!cut.unicodeScalars.contains("\u{FFFD}"))
+        }
+        // Through a real extractor: an include path of 4,000 bytes.
+        let path = "r/" + String(repeating: "d", count: 4000) + ".txt"
+        let e = RequirementsTxt().extract(FileEntry(path: "r/requirements.txt", name: "requirements.txt", parentName: "r", kind: .file),
+                                          files: InMemoryFiles(text: ["r/requirements.txt": "-r \(Paths.baseName(path))\n"]))
+        #expect(e.issues.count == 1)
+        #expect(e.issues.allSatisfy { $0.message.utf8.count <= ScanIssue.maxMessageBytes && $0.message.hasSuffix(ScanIssue.cutMarker) })
+    }
+}

@@ -15,12 +15,35 @@ public struct ScanIssue: Sendable, Hashable, Comparable, Codable {
     /// What went wrong, in one sentence.
     public var message: String
 
-    /// Creates an issue; credentials in URLs the message quotes are redacted here, once.
+    /// The longest message, in UTF-8 bytes: whatever a message quotes (a path, an option, a
+    /// parser's complaint), an issue stays one bounded line in every report format.
+    public static let maxMessageBytes = 512
+    /// What ends a cut message.
+    public static let cutMarker = " …[cut]"
+
+    /// Creates an issue; credentials in URLs the message quotes are redacted here, once, and the
+    /// message is cut to ``maxMessageBytes`` on a Unicode scalar boundary, ending in ``cutMarker``.
     public init(_ level: Level, _ location: FileLocation, stage: String, _ message: String) {
         self.level = level
         self.location = location
         self.stage = stage
-        self.message = Redact.credentials(message)
+        self.message = Self.bounded(Redact.credentials(message))
+    }
+
+    /// `text` if it fits ``maxMessageBytes``, else its longest scalar-aligned prefix that fits
+    /// with ``cutMarker`` after it.
+    static func bounded(_ text: String) -> String {
+        guard text.utf8.count > maxMessageBytes else { return text }
+        let budget = maxMessageBytes - cutMarker.utf8.count
+        var used = 0
+        var kept = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let n = UTF8.width(scalar)
+            if used + n > budget { break }
+            kept.append(scalar)
+            used += n
+        }
+        return String(kept) + cutMarker
     }
 
     /// An error at `path` (and `line`).
