@@ -101,7 +101,7 @@ if [[ $hosts -ne 2 ]]; then
 fi
 
 # The reporters' golden files (fixed reports, Tests/LitmusCoreTests/Golden) are reports too.
-for g in scan audit; do
+for g in scan audit hostile; do
   mkdir -p "$out/reports/golden-$g"
   for ext in json sarif junit.xml cdx.json; do cp "Tests/LitmusCoreTests/Golden/$g.$ext" "$out/reports/golden-$g/litmus.$ext"; done
   "$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["exit_code"])' "$out/reports/golden-$g/litmus.json" > "$out/reports/golden-$g.exit"
@@ -158,7 +158,11 @@ def github_rules(case, sarif, report):
         if not isinstance(auto, str) or not auto: p("automationDetails.id missing")
         bases = run.get("originalUriBaseIds", {})
         for k, v in bases.items():
-            u = v.get("uri", "")
+            # SARIF 2.1.0 3.14.14: a base is an absolute URI, or has none (resolved by the reader).
+            if "uri" not in v:
+                if not v.get("description", {}).get("text"): p(f"originalUriBaseIds {k} has neither uri nor description")
+                continue
+            u = v["uri"]
             if not (urlparse(u).scheme == "file" and u.endswith("/")): p(f"originalUriBaseIds {k} is not an absolute directory URI: {u}")
         by_id = {}
         for r in rules:

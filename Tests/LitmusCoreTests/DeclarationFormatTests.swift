@@ -24,6 +24,8 @@ import Testing
         ("manifests/pyproject-pixi", ["compromised-version litellm 1.82.8 pyproject.toml:16"]),
         ("manifests/pre-commit", ["compromised-version litellm 1.82.8 .pre-commit-config.yaml:11",
                                   "compromised-version litellm 1.82.8 .pre-commit-config.yaml:19"]),
+        ("manifests/pre-commit-multiline", ["compromised-version litellm 1.82.8 .pre-commit-config.yaml:8",
+                                            "compromised-version litellm 1.82.8 .pre-commit-config.yaml:19"]),
         ("manifests/conda-env-anchors", ["compromised-version litellm 1.82.8 environment.yml:4"]),
         ("lockfiles/conda-lock", ["compromised-version litellm 1.82.8 conda-lock.yml:53",
                                   "compromised-version litellm 1.82.8 environment.yml:8"]),

@@ -243,7 +243,9 @@ import Testing
         let help = try #require((rule?["help"] as? [String: Any])?["text"] as? String)
         #expect(help.contains("Aliases: " + Escape.display(Self.value(.alias))))
         #expect(help.contains(Escape.display("ADVISORY\(Self.hostile): https://example.org/\(Self.hostile)")))
-        #expect(rule?["helpUri"] as? String == Escape.display("https://example.org/\(Self.hostile)"))
+        // helpUri is a URI: percent-encoded (valid for GitHub), not displayed.
+        #expect(rule?["helpUri"] as? String == ReportURL.encoded("https://example.org/\(Self.hostile)"))
+        #expect((rule?["helpUri"] as? String)?.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" } == true)
     }
 
     /// The known bug: a `.pth` line holding `C:\temp` and an ESC printed double-escaped in
@@ -278,5 +280,24 @@ import Testing
         #expect(!c.out.contains("\\\\x1b"))
         #expect(c.err.contains("ignore entry names MAL-\\x1b[31m,"), "standard error shows the warning displayed: \(c.err)")
         #expect(!c.err.unicodeScalars.contains { $0.value == 0x1B })
+    }
+}
+
+/// Advisory URLs are input (users add OSV files): every format that validates a URI gets a valid one.
+@Suite struct ReportURLTests {
+    @Test(arguments: [
+        ("https://osv.dev/vulnerability/MAL-2026-2144", "https://osv.dev/vulnerability/MAL-2026-2144"),
+        ("https://example.org/a?b=c&d=e#f", "https://example.org/a?b=c&d=e#f"),
+        ("https://example.org/C:\\temp\u{1B}[2J", "https://example.org/C:%5Ctemp%1B%5B2J"),
+        ("https://example.org/a b\u{202E}", "https://example.org/a%20b%E2%80%AE"),
+        ("https://example.org/%41%zz%", "https://example.org/%41%25zz%25"),
+        ("https://example.org/\"<>`{}|^", "https://example.org/%22%3C%3E%60%7B%7D%7C%5E"),
+    ])
+    func urlsBecomeValidURIs(url: String, expected: String) {
+        #expect(ReportURL.encoded(url) == expected)
+    }
+
+    @Test func markdownAlsoEncodesWhatWouldEndALink() {
+        #expect(MarkdownText.escapeURL("https://x.org/a(b)[c]'d'") == "https://x.org/a%28b%29%5Bc%5D%27d%27")
     }
 }

@@ -221,23 +221,28 @@ struct YAMLRejectCase: Sendable, CustomTestStringConvertible {
     YAMLRejectCase(source: "- x: 1\n  x: 2", line: 2, column: 3, fragment: "duplicate key"),
     YAMLRejectCase(source: "a: {x: 1, x: 2}", line: 1, column: 11, fragment: "duplicate key"),
     YAMLRejectCase(source: "a:\n    b: 1\n  c: 2", line: 3, column: 3, fragment: "indentation"),
-    YAMLRejectCase(source: "a: 1\n  b: 2", line: 2, column: 3, fragment: "indentation"),
+    YAMLRejectCase(source: "a: 1\n  b: 2", line: 2, column: 4, fragment: "': '"),
     YAMLRejectCase(source: "deps:\n  - a\n - b", line: 3, column: 2, fragment: "indentation"),
     YAMLRejectCase(source: "  a: 1\nb: 2", line: 2, column: 1, fragment: "indentation"),
-    YAMLRejectCase(source: "- a\n  b", line: 2, column: 3, fragment: "indentation"),
     YAMLRejectCase(source: "a: 1\n- b", line: 2, column: 1, fragment: "sequence item"),
     YAMLRejectCase(source: "a: 1\nplain", line: 2, column: 1, fragment: "key: value"),
     YAMLRejectCase(source: "? a\n: b", line: 1, column: 1, fragment: "complex"),
     YAMLRejectCase(source: "a: b: c", line: 1, column: 5, fragment: "': '"),
     YAMLRejectCase(source: "a: - b", line: 1, column: 4, fragment: "block sequence"),
     YAMLRejectCase(source: "a: 'open", line: 1, column: 4, fragment: "unterminated single-quoted"),
-    YAMLRejectCase(source: "a: \"open\n  more\"", line: 1, column: 4, fragment: "unterminated double-quoted"),
+    YAMLRejectCase(source: "a: \"open\nb: 1", line: 1, column: 4, fragment: "unterminated double-quoted"),
+    YAMLRejectCase(source: "a: 'x\n---\ny'", line: 1, column: 4, fragment: "unterminated single-quoted"),
+    YAMLRejectCase(source: "a: \"x\ny\"", line: 2, column: 1, fragment: "indented deeper"),
+    YAMLRejectCase(source: "a: [1,\n2]", line: 2, column: 1, fragment: "indented deeper"),
+    YAMLRejectCase(source: "a:\n  b: [1,\n  2]", line: 3, column: 3, fragment: "indented deeper"),
+    YAMLRejectCase(source: "a: one\n  two: x", line: 2, column: 6, fragment: "': '"),
     YAMLRejectCase(source: "a: \"x\" y", line: 1, column: 8, fragment: "unexpected characters"),
     YAMLRejectCase(source: "a: \"\\q\"", line: 1, column: 5, fragment: "unknown escape"),
     YAMLRejectCase(source: "a: \"\\uD800\"", line: 1, column: 5, fragment: "Unicode scalar"),
     YAMLRejectCase(source: "a: \"\\x4\"", line: 1, column: 8, fragment: "hexadecimal"),
     YAMLRejectCase(source: "a: [1, 2", line: 1, column: 9, fragment: "unterminated flow"),
-    YAMLRejectCase(source: "a: [1,\n  2]", line: 1, column: 7, fragment: "unterminated flow"),
+    YAMLRejectCase(source: "a: [1,\nb: 2", line: 1, column: 7, fragment: "unterminated flow"),
+    YAMLRejectCase(source: "a: [1,\n  2 x: 1]", line: 2, column: 6, fragment: "flow sequence"),
     YAMLRejectCase(source: "a: [x: 1]", line: 1, column: 6, fragment: "flow sequence"),
     YAMLRejectCase(source: "a: [1,,2]", line: 1, column: 7, fragment: "empty entry"),
     YAMLRejectCase(source: "a: [1] x", line: 1, column: 8, fragment: "unexpected characters"),
@@ -387,4 +392,60 @@ func blockScalars(source: String, expected: String) throws {
         text += "a\(level): &a\(level)\n" + String(repeating: "  - *a\(level - 1)\n", count: 10)
     }
     #expect(yamlError(Array(text.utf8))?.message.contains("aliases expand") == true)
+}
+
+// MARK: - Values spanning several lines (YAML 1.2 line folding)
+
+@Test(arguments: [
+    ("a: one\n  two\n\n  three\nb: x", "one two\nthree"),                          // plain, folded
+    ("a: one   \n   two # c\nb: x", "one two"),                                   // a comment ends it
+    ("a: 'one\n  two  \n\n\n  it''s'\nb: x", "one two\n\nit's"),                 // single-quoted
+    ("a: \"one \\\n    two\\t\n  three\"\nb: x", "one two\t three"),            // escaped break, protected tab
+    ("a: \"x\n\n  \"\nb: x", "x\n"),
+    ("- a\n  b\n- c", "a b"),
+    ("a:\n  multi\n  line\nb: x", "multi line"),
+])
+func multiLineScalars(source: String, expected: String) throws {
+    let root = try parseYAML(source)
+    let value = root.mappingEntries?.first?.value ?? root.sequenceItems?.first
+    #expect(value?.scalarValue == expected)
+    #expect(value?.line == (source.hasPrefix("a:\n") ? 2 : 1))
+}
+
+@Test func multiLineFlowCollectionsKeepEachItemsLine() throws {
+    let root = try parseYAML("""
+        deps: [
+          "litellm==1.82.8",  # pinned
+          httpx,
+          'a
+           b', [x,
+          y], two
+            words,
+        ]
+        env: {A: 1,
+          B: [2,
+            3], C: }
+        after: z
+        """)
+    let deps = try #require(root["deps"])
+    #expect(deps.line == 1)
+    #expect(deps.sequenceItems?.map(\.line) == [2, 3, 4, 5, 6])
+    #expect(texts(deps).prefix(3) == ["litellm==1.82.8", "httpx", "a b"])
+    #expect(texts(deps.sequenceItems?[3]) == ["x", "y"])
+    #expect(deps.sequenceItems?[4].scalarValue == "two words")
+    let env = try #require(root["env"])
+    #expect(env.mappingEntries?.map(\.line) == [9, 10, 11])
+    #expect(texts(env["B"]) == ["2", "3"])
+    #expect(env["B"]?.sequenceItems?.map(\.line) == [10, 11])
+    #expect(env["C"] == .null(line: 11))
+    #expect(root["after"] == .scalar("z", line: 12))
+}
+
+/// A `]` or `}` closing a flow collection under its key (or further left) is read, as PyYAML and
+/// ruamel.yaml read it; other continuation lines that shallow are refused.
+@Test func closingBracketAtTheKeysIndentation() throws {
+    let root = try parseYAML("a:\n  b: [\n    x,\n  ]\n  c: {k: v,\n}\n")
+    #expect(texts(root["a"]?["b"]) == ["x"])
+    #expect(root["a"]?["b"]?.sequenceItems?.first?.line == 3)
+    #expect(root["a"]?["c"]?["k"] == .scalar("v", line: 5))
 }

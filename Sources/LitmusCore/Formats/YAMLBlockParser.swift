@@ -67,9 +67,11 @@ struct YAMLBlockParser {
             if props.anchor != nil || props.tag != nil, try YAMLInline.mappingKey(in: YAMLLine(number: line.number, bytes: line.bytes, start: props.rest)) != nil {
                 throw line.error(at: offset, "anchors or tags on mapping keys are not supported")
             }
-            let value = try YAMLInline.value(line, at: props.rest, depth: depth)
+            let (joined, lastLine) = try YAMLContinuation.join(line, at: props.rest, parentIndent: parentIndent, rawLines: rawLines)
+            let value = try YAMLInline.value(joined, at: props.rest, depth: depth)
             try count(Self.size(of: value), line, offset)
             index += 1
+            while index < lines.count, lines[index].number <= lastLine { index += 1 }
             node = value
         }
         if let anchor = props.anchor { anchors[anchor] = (node, max(expanded - before, 1)) }

@@ -5,20 +5,32 @@ enum YAMLEscapes {
     static func doubleQuoted(_ line: YAMLLine, at start: Int) throws(YAMLError) -> (String, Int) {
         let bytes = line.bytes
         var output: [UInt8] = []
+        var keep = 0   // output before this offset is escaped content, never trimmed by folding
         var index = start + 1
         while index < bytes.count {
             let byte = bytes[index]
             if byte == FormatASCII.doubleQuote {
                 return (String(decoding: output, as: UTF8.self), index + 1)
             }
+            if byte == FormatASCII.lf {
+                index = YAMLContinuation.fold(bytes, at: index, into: &output, keep: keep)
+                continue
+            }
             if byte == FormatASCII.backslash {
+                if index + 1 < bytes.count, bytes[index + 1] == FormatASCII.lf {
+                    // An escaped line break: no space, the next line's leading blanks dropped.
+                    index = YAMLContinuation.fold(bytes, at: index + 1, into: &output, keep: output.count, escaped: true)
+                    keep = output.count
+                    continue
+                }
                 index = try escape(line, at: index, into: &output)
+                keep = output.count
                 continue
             }
             output.append(byte)
             index += 1
         }
-        throw line.error(at: start, "unterminated double-quoted scalar (multi-line scalars are not supported)")
+        throw line.error(at: start, "unterminated double-quoted scalar")
     }
 
     /// Decodes the escape whose backslash is at `index`, appending its UTF-8
@@ -26,7 +38,7 @@ enum YAMLEscapes {
     private static func escape(_ line: YAMLLine, at index: Int, into output: inout [UInt8]) throws(YAMLError) -> Int {
         let bytes = line.bytes
         guard index + 1 < bytes.count else {
-            throw line.error(at: index, "escaped line breaks in double-quoted scalars are not supported")
+            throw line.error(at: index, "unterminated double-quoted scalar (a '\\' ends the input)")
         }
         let code = bytes[index + 1]
         if let simple = simpleEscapes[code] {

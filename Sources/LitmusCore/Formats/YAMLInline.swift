@@ -1,9 +1,9 @@
-/// Parses what can appear within one line: mapping keys, plain and quoted
-/// scalars, and single-line flow collections.
+/// Parses what can appear within one line — mapping keys, plain and quoted scalars, flow
+/// collections — or within a value ``YAMLContinuation`` joined from several lines (line feeds
+/// in the bytes, folded as YAML 1.2 says; nodes take the line of the byte they start at).
 ///
 /// Every function takes the line and a byte offset and returns the offset
-/// just past what it consumed. Multi-line scalars and flow collections are
-/// outside the subset and are reported as errors.
+/// just past what it consumed.
 enum YAMLInline {
     /// A `key:` found at the start of a line's unconsumed content.
     struct Key {
@@ -27,7 +27,10 @@ enum YAMLInline {
         guard start < bytes.count else { return nil }
         let first = bytes[start]
         if first == FormatASCII.singleQuote || first == FormatASCII.doubleQuote {
-            let (text, end) = try quoted(line, at: start)
+            // A quoted scalar that does not close on this line is no implicit key (those are
+            // single-line); the value parser reads it, across lines, or refuses it.
+            let text: String, end: Int
+            do { (text, end) = try quoted(line, at: start) } catch { return nil }
             let colon = skipBlanks(bytes, from: end)
             guard isValueIndicator(bytes, at: colon) else { return nil }
             return Key(text: text, offset: start, valueStart: valueStart(bytes, afterColon: colon), quoted: true)
@@ -70,7 +73,7 @@ enum YAMLInline {
             (node, end) = try flowNode(line, at: start, depth: depth)
         } else if first == FormatASCII.singleQuote || first == FormatASCII.doubleQuote {
             let (text, after) = try quoted(line, at: start)
-            (node, end) = (.scalar(text, line: line.number), after)
+            (node, end) = (.scalar(text, line: line.lineNumber(at: start)), after)
         } else {
             (node, end) = try blockPlain(line, at: start)
         }
@@ -85,16 +88,22 @@ enum YAMLInline {
         try rejectIndicator(line, at: start)
         let bytes = line.bytes
         var index = start
+        var output: [UInt8] = []
+        var end = start   // after the last non-blank byte, so a following ` #` still has its blank
         while index < bytes.count, !isCommentStart(bytes, at: index, contentStart: start) {
+            if bytes[index] == FormatASCII.lf {
+                index = YAMLContinuation.fold(bytes, at: index, into: &output, keep: 0)
+                continue
+            }
             if isValueIndicator(bytes, at: index) {
                 throw line.error(at: index, "a ': ' inside a value starts a mapping that is not allowed here (quote the value)")
             }
+            output.append(bytes[index])
+            if !FormatASCII.isBlank(bytes[index]) { end = index + 1 }
             index += 1
         }
-        // Report the end of the trimmed text so a following ` #` still has its blank.
-        var end = index
-        while end > start, FormatASCII.isBlank(bytes[end - 1]) { end -= 1 }
-        return (plainNode(trimmedText(bytes, start, end), line: line.number), end)
+        while let last = output.last, FormatASCII.isBlank(last) { output.removeLast() }
+        return (plainNode(String(decoding: output, as: UTF8.self), line: line.number), end)
     }
 
     /// Requires only blanks or a comment after `offset`.
@@ -122,10 +131,10 @@ enum YAMLInline {
             return try flowMapping(line, at: start, depth: depth)
         case FormatASCII.singleQuote, FormatASCII.doubleQuote:
             let (text, end) = try quoted(line, at: start)
-            return (.scalar(text, line: line.number), end)
+            return (.scalar(text, line: line.lineNumber(at: start)), end)
         default:
             let (text, end) = try flowPlain(line, at: start)
-            return (plainNode(text, line: line.number), end)
+            return (plainNode(text, line: line.lineNumber(at: start)), end)
         }
     }
 
@@ -147,7 +156,7 @@ enum YAMLInline {
             guard byte == FormatASCII.comma else { throw line.error(at: index, "expected ',' or ']' in a flow sequence") }
             index += 1
         }
-        return (.sequence(items, line: line.number), index + 1)
+        return (.sequence(items, line: line.lineNumber(at: open)), index + 1)
     }
 
     /// `{a: b, "c": [d]}` on a single line; keys must be scalars.
@@ -164,13 +173,13 @@ enum YAMLInline {
                 throw line.error(at: keyOffset, "duplicate key '\(key)'")
             }
             let (value, end) = try flowValue(line, afterKey: afterKey, depth: depth)
-            entries.append(YAMLEntry(key: key, value: value, line: line.number))
+            entries.append(YAMLEntry(key: key, value: value, line: line.lineNumber(at: keyOffset)))
             index = try flowSkip(line, from: end)
             if line.bytes[index] == FormatASCII.closeBrace { break }
             guard line.bytes[index] == FormatASCII.comma else { throw line.error(at: index, "expected ',' or '}' in a flow mapping") }
             index += 1
         }
-        return (.mapping(entries, line: line.number), index + 1)
+        return (.mapping(entries, line: line.lineNumber(at: open)), index + 1)
     }
 
     /// A scalar key inside `{}`; collections as keys are not supported.
@@ -194,7 +203,7 @@ enum YAMLInline {
         let index = try flowSkip(line, from: colon + 1)
         let byte = line.bytes[index]
         if byte == FormatASCII.comma || byte == FormatASCII.closeBrace {
-            return (.null(line: line.number), index)
+            return (.null(line: line.lineNumber(at: colon)), index)
         }
         return try flowNode(line, at: index, depth: depth + 1)
     }
@@ -207,16 +216,28 @@ enum YAMLInline {
         if byte == FormatASCII.comma || byte == FormatASCII.closeBracket || byte == FormatASCII.closeBrace {
             throw line.error(at: start, "empty entry in a flow collection")
         }
-        if byte == FormatASCII.dash, start + 1 == bytes.count || FormatASCII.isBlank(bytes[start + 1])
+        if byte == FormatASCII.dash, start + 1 == bytes.count || isBlankOrBreak(bytes[start + 1])
             || [FormatASCII.comma, FormatASCII.closeBracket, FormatASCII.closeBrace].contains(bytes[start + 1]) {
             throw line.error(at: start, "a lone '-' cannot be a plain scalar in a flow collection")
         }
         try rejectIndicator(line, at: start)
         var index = start
-        while index < bytes.count, !endsFlowPlain(bytes, at: index, contentStart: start) {
+        var output: [UInt8] = []
+        while index < bytes.count {
+            if bytes[index] == FormatASCII.lf {
+                // The scalar continues on the next line unless what follows ends it.
+                var next = index
+                while next < bytes.count, isBlankOrBreak(bytes[next]) { next += 1 }
+                if next == bytes.count || endsFlowPlain(bytes, at: next, contentStart: next) { break }
+                index = YAMLContinuation.fold(bytes, at: index, into: &output, keep: 0)
+                continue
+            }
+            if endsFlowPlain(bytes, at: index, contentStart: start) { break }
+            output.append(bytes[index])
             index += 1
         }
-        return (trimmedText(bytes, start, index), index)
+        while let last = output.last, FormatASCII.isBlank(last) { output.removeLast() }
+        return (String(decoding: output, as: UTF8.self), index)
     }
 
     /// Whether the byte at `index` terminates a flow plain scalar.
@@ -227,7 +248,7 @@ enum YAMLInline {
         case FormatASCII.colon:
             guard index + 1 < bytes.count else { return true }
             let next = bytes[index + 1]
-            return FormatASCII.isBlank(next) || next == FormatASCII.comma || next == FormatASCII.closeBracket || next == FormatASCII.closeBrace
+            return isBlankOrBreak(next) || next == FormatASCII.comma || next == FormatASCII.closeBracket || next == FormatASCII.closeBrace
         default:
             return isCommentStart(bytes, at: index, contentStart: contentStart)
         }
@@ -238,16 +259,23 @@ enum YAMLInline {
     /// subset does not support.
     private static func flowSkip(_ line: YAMLLine, from offset: Int) throws(YAMLError) -> Int {
         let bytes = line.bytes
-        let index = skipBlanks(bytes, from: offset)
-        if index == bytes.count || (bytes[index] == FormatASCII.hash && index > offset) {
-            throw unterminatedFlow(line, at: index)
+        var index = offset
+        while index < bytes.count {
+            let byte = bytes[index]
+            if isBlankOrBreak(byte) {
+                index += 1
+            } else if byte == FormatASCII.hash, index > offset || (index > 0 && isBlankOrBreak(bytes[index - 1])) {
+                while index < bytes.count, bytes[index] != FormatASCII.lf { index += 1 }
+            } else {
+                return index
+            }
         }
-        return index
+        throw unterminatedFlow(line, at: index)
     }
 
     /// Error for a flow collection left open at the end of its line.
     private static func unterminatedFlow(_ line: YAMLLine, at offset: Int) -> YAMLError {
-        line.error(at: offset, "unterminated flow collection (flow collections must close on the same line)")
+        line.error(at: offset, "unterminated flow collection")
     }
 
     // MARK: Quoted scalars
@@ -266,6 +294,10 @@ enum YAMLInline {
         var output: [UInt8] = []
         var index = start + 1
         while index < bytes.count {
+            if bytes[index] == FormatASCII.lf {
+                index = YAMLContinuation.fold(bytes, at: index, into: &output, keep: 0)
+                continue
+            }
             if bytes[index] == FormatASCII.singleQuote {
                 guard index + 1 < bytes.count, bytes[index + 1] == FormatASCII.singleQuote else {
                     return (String(decoding: output, as: UTF8.self), index + 1)
@@ -275,7 +307,7 @@ enum YAMLInline {
             output.append(bytes[index])
             index += 1
         }
-        throw line.error(at: start, "unterminated single-quoted scalar (multi-line scalars are not supported)")
+        throw line.error(at: start, "unterminated single-quoted scalar")
     }
 
     // MARK: Helpers
@@ -284,7 +316,7 @@ enum YAMLInline {
     /// start of a plain scalar or key.
     private static func rejectIndicator(_ line: YAMLLine, at index: Int) throws(YAMLError) {
         let bytes = line.bytes
-        let nextIsBlank = index + 1 == bytes.count || FormatASCII.isBlank(bytes[index + 1])
+        let nextIsBlank = index + 1 == bytes.count || isBlankOrBreak(bytes[index + 1])
         let message: String?
         switch bytes[index] {
         case UInt8(ascii: "&"): message = "anchors ('&') are not supported here (on keys or inside flow collections)"
@@ -306,14 +338,19 @@ enum YAMLInline {
     /// `:` followed by a blank or the end of the line.
     private static func isValueIndicator(_ bytes: [UInt8], at index: Int) -> Bool {
         guard index < bytes.count, bytes[index] == FormatASCII.colon else { return false }
-        return index + 1 == bytes.count || FormatASCII.isBlank(bytes[index + 1])
+        return index + 1 == bytes.count || isBlankOrBreak(bytes[index + 1])
+    }
+
+    /// A blank, or the line feed between two joined lines.
+    private static func isBlankOrBreak(_ byte: UInt8) -> Bool {
+        FormatASCII.isBlank(byte) || byte == FormatASCII.lf
     }
 
     /// `#` starts a comment only at the start of content or after a blank;
     /// otherwise (`a#b`) it belongs to the scalar.
     private static func isCommentStart(_ bytes: [UInt8], at index: Int, contentStart: Int) -> Bool {
         guard bytes[index] == FormatASCII.hash else { return false }
-        return index == contentStart || FormatASCII.isBlank(bytes[index - 1])
+        return index == contentStart || isBlankOrBreak(bytes[index - 1])
     }
 
     /// First non-blank offset at or after `index`.

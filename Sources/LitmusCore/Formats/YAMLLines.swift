@@ -34,11 +34,15 @@ struct YAMLLine {
     /// 1-based line number in the file.
     let number: Int
     /// Line content without the line break.
-    let bytes: [UInt8]
+    var bytes: [UInt8]
     /// Index of the first unconsumed content byte; equals the indentation.
     var start: Int
     /// Where a tab indents this line, if one does (an error when the line is structure).
     var tabAt: Int? = nil
+    /// Offsets of the line feeds joining the following raw lines into this one, when a value
+    /// (a flow collection, a quoted or plain scalar) spans several lines; empty otherwise.
+    /// Byte `breaks[k]` is the line feed that ends line `number + k`.
+    var breaks: [Int] = []
 
     /// Indentation of the unconsumed content, in columns.
     var indent: Int { start }
@@ -51,15 +55,32 @@ struct YAMLLine {
 
     /// An error positioned at byte `offset` of this line.
     func error(at offset: Int, _ message: String) -> YAMLError {
-        YAMLError(line: number, column: column(at: offset), message: message)
+        YAMLError(line: lineNumber(at: offset), column: column(at: offset), message: message)
     }
 
-    /// 1-based column of byte `offset`, counting Unicode scalars so that
+    /// How many joined lines end before byte `offset`.
+    private func breaksBefore(_ offset: Int) -> Int {
+        var low = 0, high = breaks.count
+        while low < high {
+            let mid = (low + high) / 2
+            if breaks[mid] < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The file's 1-based line number of byte `offset` (joined lines count on).
+    func lineNumber(at offset: Int) -> Int {
+        breaks.isEmpty ? number : number + breaksBefore(offset)
+    }
+
+    /// 1-based column of byte `offset` within its own line, counting Unicode scalars so that
     /// columns match what an editor shows for non-ASCII text.
     func column(at offset: Int) -> Int {
         let end = min(max(offset, 0), bytes.count)
+        let before = breaks.isEmpty ? 0 : breaksBefore(end)
+        let lineStart = before == 0 ? 0 : breaks[before - 1] + 1
         var column = 1
-        for index in 0..<end where bytes[index] & 0xC0 != 0x80 {
+        for index in lineStart..<max(end, lineStart) where bytes[index] & 0xC0 != 0x80 {
             column += 1
         }
         return column

@@ -3,15 +3,16 @@
 /// workflows and composite actions, GitLab CI, CircleCI, compose files and Kubernetes manifests.
 ///
 /// Supported: block mappings and sequences (including the compact `- item` under a key at the
-/// key's own indentation), single-line flow sequences and mappings, plain / single-quoted /
-/// double-quoted scalars, literal and folded block scalars (`|`, `>`, with chomping `+`/`-` and
+/// key's own indentation), flow sequences and mappings, plain / single-quoted / double-quoted
+/// scalars, all of them also spanning several lines with YAML 1.2 line folding
+/// (``YAMLContinuation``), literal and folded block scalars (`|`, `>`, with chomping `+`/`-` and
 /// indentation indicators), anchors (`&a`), aliases (`*a`) and merge keys (`<<: *a`,
 /// `<<: [*a, *b]`), tags (`!reference`, `!!str`: accepted and dropped, the value is kept as
 /// written), comments, several documents (`---`, `...`), `%YAML`/`%TAG` directives, CRLF line
-/// breaks and a BOM. Everything else (multi-line plain or quoted scalars and flow collections,
-/// complex keys, anchors on keys, aliases inside flow collections, tab indentation, duplicate
-/// keys, inconsistent indentation, invalid UTF-8, nesting deeper than ``maxDepth``, aliases
-/// that expand past ``maxExpandedNodes``) throws a ``YAMLError`` with its line and column, so
+/// breaks and a BOM. Everything else (complex keys, anchors on keys, aliases inside flow
+/// collections, tab indentation, duplicate keys, inconsistent indentation, invalid UTF-8,
+/// nesting deeper than ``maxDepth``, aliases that expand past ``maxExpandedNodes``) throws a
+/// ``YAMLError`` with its line and column, so
 /// nothing is ever silently skipped.
 public enum YAMLSubset {
     /// Deepest nesting of collections accepted; bounds recursion so hostile

@@ -174,7 +174,7 @@ public struct CycloneDXReporter: Reporter {
         }
         if let advisory {
             out["description"] = Escape.display(advisory.summary)
-            let urls = advisory.references.map { ["url": Escape.display($0.url)] }
+            let urls = advisory.references.map { ["url": ReportURL.encoded($0.url)] }
             if !urls.isEmpty { out["advisories"] = urls }
         } else if let text = HeuristicRule.descriptions[f.advisoryID] {
             out["description"] = text

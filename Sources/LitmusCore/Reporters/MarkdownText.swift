@@ -18,15 +18,7 @@ enum MarkdownText {
     /// bidirectional overrides and raw file-name bytes become `%XX` and nothing needs display
     /// escaping.
     static func escapeURL(_ url: String) -> String {
-        var out = ""
-        for byte in PathBytes.bytes(of: url) {
-            if byte > 0x20 && byte < 0x7F && !urlSpecial.contains(byte) {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
-            }
-        }
-        return out
+        ReportURL.encoded(url, alsoEncoding: urlSpecial)
     }
 
     private static let urlSpecial: Set<UInt8> = Set("<>()[]|\"'`\\ ".utf8)

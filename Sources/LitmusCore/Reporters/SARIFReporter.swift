@@ -87,9 +87,13 @@ public struct SARIFReporter: Reporter {
             "properties": properties,
         ]
         let bases = ReportPaths.bases(report)
-        if !bases.isEmpty {
-            run["originalUriBaseIds"] = Dictionary(bases.map { ($0.id, ["uri": $0.uri] as [String: Any]) }, uniquingKeysWith: { a, _ in a })
+        var declared = Dictionary(bases.map { ($0.id, ["uri": $0.uri] as [String: Any]) }, uniquingKeysWith: { a, _ in a })
+        if declared[ReportPaths.sourceRoot] == nil {
+            // The working directory is unknown (getcwd failed): relative paths keep their base
+            // id, declared without a uri as SARIF allows, so no result names an undeclared base.
+            declared[ReportPaths.sourceRoot] = ["description": ["text": "the directory litmus was run in (unknown to litmus)"]]
         }
+        run["originalUriBaseIds"] = declared
         return ["$schema": schemaURI, "version": sarifVersion, "runs": [run]]
     }
 
@@ -162,7 +166,7 @@ public struct SARIFReporter: Reporter {
             "defaultConfiguration": ["level": level(f.severity)],
             "properties": properties,
         ]
-        if let uri = helpURI(a) { json["helpUri"] = Escape.display(uri) }
+        if let uri = helpURI(a) { json["helpUri"] = ReportURL.encoded(uri) }
         return Rule(id: id, json: json)
     }
 
