@@ -197,6 +197,19 @@ import Testing
         #expect(outside.count == 2, "absolute and over-deep .. paths are never read")
     }
 
+    @Test func aRecordListingOnlyAbsentFilesBesideAPlantedPackageIsNotAMetadataOnlyCopy() throws {
+        // Found by attack: RECORD names one absent file, so no listed file is present, while the
+        // package folder Python imports holds files RECORD does not list (was: a warning, exit 0).
+        let e = try integrity(["\(Self.sp)/litellm/__init__.py": "import os\n", "\(Self.sp)/litellm/proxy/evil.py": "import os\n"],
+                              record: [line("litellm/gone.py", "g\n"), "litellm-1.82.6.dist-info/RECORD,,"].joined(separator: "\n"))
+        #expect(problems(e) == ["missing litellm/gone.py", "unlisted litellm/__init__.py", "unlisted litellm/proxy/evil.py"])
+        #expect(!e.issues.contains { $0.message.contains("metadata-only") })
+        // A real metadata-only copy (nothing of the package on disk) is still one warning.
+        let copy = try integrity([:], record: line("litellm/gone.py", "g\n"))
+        #expect(copy.observations.isEmpty)
+        #expect(copy.issues.map(\.message).contains { $0.contains("metadata-only") })
+    }
+
     @Test func matchingInstallHasNoProblemsAndNoObservations() throws {
         let e = try integrity(["\(Self.sp)/litellm/__init__.py": "ok\n"], record: line("litellm/__init__.py", "ok\n"))
         #expect(problems(e).isEmpty)

@@ -34,7 +34,9 @@ enum PipelineSteps {
             out.issues.append(.warning(path, line: line, stage: "pipeline", "image \(Redact.credentials(trimmed)) holds a variable; not evaluated"))
             return
         }
-        guard let reference = ContainerReference(trimmed) else {
+        // An image reference has no URL scheme (`https://user:token@host/img` is not one, and its
+        // parts would carry the token into the inventory).
+        guard !trimmed.contains("://"), let reference = ContainerReference(trimmed) else {
             out.issues.append(.error(path, line: line, stage: "pipeline", "not an image reference: \(Redact.credentials(trimmed))"))
             return
         }

@@ -163,8 +163,9 @@ struct ListReader {
         for key in table.keys { list(table, key) }
     }
 
-    /// The list `table[key]`; a value that is not an array is an error.
-    mutating func list(_ table: TOMLTable, _ key: String) {
+    /// The list `table[key]`; a value that is not an array is an error. With `valueTables`, an
+    /// inline table's `value` string is an entry too (hatch overrides).
+    mutating func list(_ table: TOMLTable, _ key: String, valueTables: Bool = false) {
         guard let value = table[key] else { return }
         let keyLine = table.line(of: key) ?? table.line
         guard let items = value.array else {
@@ -173,7 +174,7 @@ struct ListReader {
         }
         var cursor = keyLine
         for item in items {
-            guard let text = item.string else { continue }   // PEP 735 include-group tables
+            guard let text = item.string ?? (valueTables ? item.table?["value"]?.string : nil) else { continue }   // PEP 735 include-group tables
             let line = lines.line(ofQuoted: text, from: cursor) ?? keyLine
             cursor = line
             requirement(text, at: FileLocation(path: path, line: line))

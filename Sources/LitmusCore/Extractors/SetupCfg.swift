@@ -5,6 +5,8 @@
 /// PEP 508 requirement at its own line. Full-line `#`/`;` comments and blank lines inside a
 /// value are skipped; ` #` ends a requirement (as `pkg_resources` does); `;` inside a
 /// requirement is its marker, not a comment.
+/// When the file has a `[tox:tox]` section (tox 4 then reads its configuration from it), its
+/// `requires` and the `deps` of `[testenv]`/`[testenv:NAME]` are read as ``ToxIni`` reads them.
 /// Exempt: `file:` directives are not followed (a warning names them).
 public struct SetupCfg: Extractor {
     /// `setup.cfg`.
@@ -27,6 +29,12 @@ public struct SetupCfg: Extractor {
         guard let text = ManifestInput.text(entry.path, files: files, stage: name, into: &out) else { return out }
         for item in Self.requirementLines(text) {
             requirement(item.text, at: FileLocation(path: entry.path, line: item.number), into: &out)
+        }
+        // tox 4 takes its configuration from a setup.cfg that has a `[tox:tox]` section:
+        // `requires` there, `deps` of `[testenv]` and `[testenv:NAME]`, read as in `tox.ini`.
+        let ini = INIFile(text)
+        if ini.section("tox:tox") != nil {
+            ToxIni.read(ini, path: entry.path, fileLine: { $0 }, stage: name, files: files, core: "tox:tox", into: &out)
         }
         return out
     }

@@ -1,7 +1,8 @@
 /// tox's `tox.ini`: `deps` of `[testenv]` and every `[testenv:NAME]`, and `requires` of `[tox]`.
 ///
 /// Each value line is a pip requirements line: a factor condition (`py311: `, `!py38,lint: `,
-/// `py{310,311}: `) is dropped and the requirement read whatever the factors; ` #` ends the line;
+/// `py{310,311}: `) is dropped and the requirement read whatever the factors; `#` ends the line
+/// unless written `\#` (tox's comment rule), and a line ending in `\` continues on the next;
 /// `-r`/`-c` name requirements files relative to `tox.ini` (`{toxinidir}`/`{tox_root}` are
 /// expanded) and are read as requirements files; `{[section]key}` references are expanded one
 /// level deep from this file. Exempt: other substitutions (`{env:X}`, `{posargs}`) are not
@@ -28,7 +29,9 @@ public struct ToxIni: Extractor {
 
     /// Reads a tox ini document found in `path`; `fileLine` turns its line numbers into the file's
     /// (a `legacy_tox_ini` string of `pyproject.toml` starts below its key).
-    static func read(_ ini: INIFile, path: String, fileLine: (Int) -> Int, stage: String, files: any FileReading, into out: inout Extraction) {
+    /// `core` is the section holding `requires`: `tox`, or `tox:tox` in a `setup.cfg`.
+    static func read(_ ini: INIFile, path: String, fileLine: (Int) -> Int, stage: String, files: any FileReading,
+                     core: String = "tox", into out: inout Extraction) {
         let reader = ToxIni()
         for problem in ini.problems {
             out.issues.append(.error(path, line: fileLine(problem.line), stage: stage, "not valid INI: \(problem.message)"))
@@ -36,13 +39,46 @@ public struct ToxIni: Extractor {
         let base = Paths.parent(of: path)
         for section in ini.sections {
             let key: String
-            if section.name == "testenv" || section.name.hasPrefix("testenv:") { key = "deps" } else if section.name == "tox" { key = "requires" } else { continue }
+            if section.name == "testenv" || section.name.hasPrefix("testenv:") { key = "deps" } else if section.name == core { key = "requires" } else { continue }
             guard let value = section[key] else { continue }
-            for line in reader.expanded(value.values, ini: ini) {
+            for line in Self.toxLines(reader.expanded(value.values, ini: ini)) {
                 requirementLine(line.text, at: FileLocation(path: path, line: fileLine(line.line)), base: base,
                                 stage: stage, files: files, into: &out)
             }
         }
+    }
+
+    /// The value lines as tox hands them to pip: a `#` not preceded by `\` starts a comment
+    /// (with the blanks before it), `\#` is `#`, and a line ending in `\` continues on the
+    /// next (pip's line joining; the joined line keeps the first line's number).
+    static func toxLines(_ lines: [INIFile.ValueLine]) -> [INIFile.ValueLine] {
+        var out: [INIFile.ValueLine] = []
+        var pending: INIFile.ValueLine?
+        for line in lines {
+            var text = line.text
+            var previous: Character?
+            if let hash = text.indices.first(where: { index in
+                defer { previous = text[index] }
+                return text[index] == "#" && previous != "\\"
+            }) {
+                text = String(text[..<hash]).trimmingSpaces
+            }
+            text = text.replacing("\\#", with: "#")
+            if var joined = pending {
+                joined.text += text
+                pending = joined
+            } else {
+                pending = INIFile.ValueLine(text: text, line: line.line)
+            }
+            if text.hasSuffix("\\") {
+                pending?.text.removeLast()
+            } else if let done = pending {
+                out.append(done)
+                pending = nil
+            }
+        }
+        if let pending { out.append(pending) }
+        return out
     }
 
     private func expanded(_ lines: [INIFile.ValueLine], ini: INIFile) -> [INIFile.ValueLine] {

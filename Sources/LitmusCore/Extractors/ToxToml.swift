@@ -8,7 +8,7 @@
 /// arrays (`{ replace = "ref", of = ["env_run_base", "deps"] }` — in `pyproject.toml`
 /// `of = ["tool", "tox", "env_run_base", "deps"]`, as tox resolves `of` from the document root —
 /// or `{ replace = "ref", env = "NAME", key = "deps" }`) adds nothing litmus does not read already; a `ref` to any other array of
-/// strings reads that array; any other replacement (`env`, `posargs`, an unknown path) is a
+/// strings reads that array (once per file, however often it is referenced); any other replacement (`env`, `posargs`, an unknown path) is a
 /// warning naming its line. In `pyproject.toml`, a `legacy_tox_ini` string is a whole `tox.ini`
 /// and is read as one, its lines counted from the file.
 public struct ToxToml: Extractor {
@@ -82,6 +82,9 @@ public struct ToxToml: Extractor {
         let stage: String
         let files: any FileReading
         var out = Extraction()
+        /// The arrays a `ref` has already read: each is read once, so references fanning out to
+        /// the same arrays cannot multiply into exponential work (a planted file hung the scan).
+        var referenced = Set<[String]>()
 
         init(root: TOMLTable, prefix: [String], path: String, lines: SourceLines, stage: String, files: any FileReading) {
             self.root = root
@@ -144,7 +147,7 @@ public struct ToxToml: Extractor {
                                             "tox replacement \"\(Redact.excerpt(kind))\" not evaluated"))
                 return
             }
-            if isReadAnyway(target) { return }
+            if isReadAnyway(target) || !referenced.insert(target).inserted { return }
             // A reference to some other array of strings in this table: read it here.
             var container: TOMLTable? = root
             for part in target.dropLast() { container = container?[part]?.table }

@@ -6,7 +6,8 @@
 ///
 /// Exempt: RECORD paths that leave the environment (absolute, or `..` past its prefix) are
 /// never read (a warning names them); `__pycache__` files are not "unlisted"; a metadata-only
-/// copy (no listed file present) is one warning, not thousands of "missing" findings.
+/// copy (no listed file present and no unlisted file under the listed folders) is one warning,
+/// not thousands of "missing" findings.
 ///
 /// One install gives at most one observation (so one `record-mismatch` finding): the counts of
 /// modified, missing and unlisted files and the first 20 of them by path (``IntegrityCounts``).
@@ -114,11 +115,14 @@ private struct Check {
                 }
             }
         }
-        if present == 0 && counts.total > 0 {
-            out.issues.append(.warning(recordPath, stage: "record", "none of the \(counts.total) files RECORD lists is present (a metadata-only copy); integrity not checked"))
+        // A metadata-only copy has no package files at all: files RECORD does not list under
+        // its folders (a RECORD naming only absent files beside a planted package) are an install.
+        let listedProblems = counts.total
+        unlisted(listed: listed, files: files, into: &counts)
+        if present == 0 && listedProblems > 0 && counts.unlisted == 0 {
+            out.issues.append(.warning(recordPath, stage: "record", "none of the \(listedProblems) files RECORD lists is present (a metadata-only copy); integrity not checked"))
             return
         }
-        unlisted(listed: listed, files: files, into: &counts)
         guard counts.total > 0 else { return }
         out.observations.append(.integrity(IntegrityObservation(location: FileLocation(path: recordPath), distribution: distribution,
                                                                 package: package, counts: counts)))

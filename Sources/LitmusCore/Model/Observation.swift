@@ -60,7 +60,9 @@ public struct PackageObservation: Sendable {
     public init(name: PackageName, requirement: Requirement, requirementText: String,
                 location: FileLocation, origin: Origin, ecosystem: String = "PyPI", note: String? = nil) {
         self.name = name
-        self.requirement = requirement
+        // An arbitrary version (`===`, an action ref, an image tag) is free text: a URL in it
+        // loses its credentials like the text as written (it can equal no advisory version).
+        if case .arbitrary(let text) = requirement { self.requirement = .arbitrary(Redact.credentials(text)) } else { self.requirement = requirement }
         self.requirementText = Redact.excerpt(requirementText)
         self.location = location
         self.origin = origin
