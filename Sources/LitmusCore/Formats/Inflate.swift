@@ -373,12 +373,10 @@ struct InflateDecoder<S: InflateSource> {
                 throw InflateError(.malformed, "distance \(distance) reaches back before the start of the output")
             }
             try reserve(length)
+            // Byte by byte (the source may overlap what is being written), and never through a
+            // slice of `out`: a live slice would make every append copy the whole buffer.
             let start = out.count - distance
-            if distance >= length {
-                out.append(contentsOf: out[start..<(start + length)])
-            } else {
-                for i in 0..<length { out.append(out[start + i]) }
-            }
+            for i in 0..<length { out.append(out[start + i]) }
         }
     }
 }
