@@ -127,4 +127,19 @@ extension AdversarialRegressionTests {
         #expect(report.summaries == ["compromised-version litellm 1.82.7 tox.toml:7"], "\(report.summaries)")
         #expect(report.issues.isEmpty, "\(report.issues.map(\.message))")
     }
+
+    /// A `litellm_init.pth` that is a FIFO was only "not a regular file" (exit 3) with no
+    /// finding: the indicator's name is evidence whatever the file is, and it is never opened.
+    @Test func anIndicatorThatIsAFifoIsStillReportedByName() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(root) }
+        let site = root + "/opt/venv/lib/python3.11/site-packages"
+        try Fixtures.write("version = 3.11.7\n", to: root + "/opt/venv/pyvenv.cfg")
+        try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+        #expect(mkfifo(site + "/litellm_init.pth", 0o644) == 0)
+        let report = Scanner.audit(database: try AdvisoryDatabase.embedded(), root: root).scan([root])
+        #expect(report.findings.contains { $0.kind == .iocFile && $0.location.path.hasSuffix("/litellm_init.pth") },
+                "\(report.summaries)")
+        #expect(report.issues.contains { $0.message.hasPrefix("not a regular file (fifo)") })
+    }
 }

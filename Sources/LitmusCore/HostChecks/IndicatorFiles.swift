@@ -54,9 +54,14 @@ public struct IndicatorFiles: HostCheck {
                                                           head: String(decoding: content, as: UTF8.self))))
         } catch {
             out.issues.append(.error(entry.path, stage: name, "cannot hash: \(error.message)"))
-            out.observations.append(.file(FileObservation(location: location, name: entry.name, size: entry.size, sha256: nil)))
+            out.observations.append(Self.byNameOnly(entry))
         }
         return out
+    }
+
+    /// The observation of an indicator file that could not be read: its name and place only.
+    static func byNameOnly(_ entry: FileEntry) -> Observation {
+        .file(FileObservation(location: FileLocation(path: entry.path), name: entry.name, size: entry.size, sha256: nil))
     }
 
     /// Content indicators (`Description=System Telemetry Service`) are matched on this much of

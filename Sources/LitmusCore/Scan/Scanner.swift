@@ -111,6 +111,9 @@ public struct Scanner: Sendable {
             if !claiming.isEmpty || !checking.isEmpty || entry.explicit {
                 out.issues.append(.error(entry.path, stage: "read", "not a regular file (\(word)); not read"))
             }
+            // An indicator's name is evidence whatever the file is: a FIFO named
+            // litellm_init.pth is never read (it could block), but it is still reported by name.
+            if checking.contains(where: { $0 is IndicatorFiles }) { out.observations.append(IndicatorFiles.byNameOnly(entry)) }
             return out
         }
         let files = (host.files as? LinkReader)?.forEntry(entry) ?? host.files
