@@ -90,17 +90,9 @@ import Testing
         let base = try Fixtures.temporaryDirectory("litmus-importlib-zip")
         defer { Fixtures.cleanUp(base) }
         let archives = try Self.writeZipLayouts(under: base, python: interpreters[0].executable)
-        let script = """
-        import importlib.metadata as m, json, sys
-        out = {}
-        for d in sys.argv[1:]:
-            out[d] = [[x.metadata['Name'], x.version] for x in m.distributions(path=[d])]
-        print(json.dumps(out))
-        """
         var agree = 0, total = 0
         for interpreter in interpreters {
-            let json = try CPythonDifferentialTests.output(interpreter.executable, ["-I", "-S", "-c", script] + archives)
-            let seen = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [[Any]]], "\(interpreter.version): \(json)")
+            let seen = try Self.distributions(interpreter, in: archives)
             for (layout, archive) in zip(Self.zipLayouts, archives) {
                 let expected = seen[archive] ?? []
                 #expect(!expected.isEmpty, "\(layout.name) on \(interpreter.version): importlib.metadata found nothing")
@@ -187,17 +179,9 @@ import Testing
             for (path, text) in layout.files { try Fixtures.write(text, to: base + "/" + layout.name + "/" + path) }
             entries.append(layout.entry.isEmpty ? base + "/" + layout.name : base + "/" + layout.name + "/" + layout.entry)
         }
-        let script = """
-        import importlib.metadata as m, json, sys
-        out = {}
-        for d in sys.argv[1:]:
-            out[d] = [[x.metadata['Name'], x.version] for x in m.distributions(path=[d])]
-        print(json.dumps(out))
-        """
         var agree = 0, total = 0
         for interpreter in interpreters {
-            let json = try CPythonDifferentialTests.output(interpreter.executable, ["-I", "-S", "-c", script] + entries)
-            let seen = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [[Any]]], "\(interpreter.version): \(json)")
+            let seen = try Self.distributions(interpreter, in: entries)
             for (layout, entry) in zip(Self.layouts, entries) {
                 let expected = seen[entry] ?? []
                 #expect(!expected.isEmpty || layout.name == "none", "\(layout.name) on \(interpreter.version): importlib.metadata found nothing")
@@ -238,5 +222,19 @@ import Testing
         private var items: [(PackageName, Version?)] = []
         func add(_ n: PackageName, _ v: Version) { lock.lock(); items.append((n, v)); lock.unlock() }
         var all: [(PackageName, Version?)] { lock.lock(); defer { lock.unlock() }; return items }
+    }
+
+    /// `importlib.metadata.distributions(path=[entry])` as (Name, version) pairs per entry, by
+    /// `interpreter` (isolated, no site).
+    static func distributions(_ interpreter: CPythonDifferentialTests.Interpreter, in entries: [String]) throws -> [String: [[Any]]] {
+        let script = """
+        import importlib.metadata as m, json, sys
+        out = {}
+        for d in sys.argv[1:]:
+            out[d] = [[x.metadata['Name'], x.version] for x in m.distributions(path=[d])]
+        print(json.dumps(out))
+        """
+        let json = try CPythonDifferentialTests.output(interpreter.executable, ["-I", "-S", "-c", script] + entries)
+        return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [[Any]]], "\(interpreter.version): \(json)")
     }
 }

@@ -102,15 +102,10 @@ public struct CycloneDXReporter: Reporter {
     /// file-name byte (see ``PathBytes``) is encoded as the byte it was. The result is ASCII
     /// without controls, so it needs no display escaping.
     static func purlEncoded(_ s: String) -> String {
-        var out = ""
-        for byte in PathBytes.bytes(of: s) {
-            let keep = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-                || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E
-            if keep { out.unicodeScalars.append(Unicode.Scalar(byte)) } else {
-                out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
-            }
+        ReportURL.percentEncoded(s) { bytes, i in
+            let b = bytes[i]
+            return ReportURL.isAlphanumeric(b) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
         }
-        return out
     }
 
     /// The environment (the deepest one whose root holds `path`), as `kind path (python X)`;

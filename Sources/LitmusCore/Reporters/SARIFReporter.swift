@@ -316,23 +316,10 @@ public struct SARIFReporter: Reporter {
     }
 
     static func percentEncoded(_ path: String) -> String {
-        var out = ""
-        for scalar in path.unicodeScalars {
-            let bytes: [UInt8] = PathBytes.rawByte(scalar).map { [$0] } ?? Array(String(scalar).utf8)
-            for byte in bytes {
-                if isUnreserved(byte) {
-                    out.unicodeScalars.append(Unicode.Scalar(byte))
-                } else {
-                    out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
-                }
-            }
+        ReportURL.percentEncoded(path) { bytes, i in
+            let b = bytes[i]
+            return ReportURL.isAlphanumeric(b) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E || b == 0x2F || b == 0x2B || b == 0x40
         }
-        return out
-    }
-
-    private static func isUnreserved(_ b: UInt8) -> Bool {
-        (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
-            || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E || b == 0x2F || b == 0x2B || b == 0x40
     }
 
     /// SARIF level: critical and high are errors, medium a warning, low a note.
