@@ -76,7 +76,7 @@ public struct ScanReport: Sendable {
     public var inventoryCollected = false
 
     /// Most excluded paths listed by name in a report.
-    public static let excludedListLimit = 10_000
+    public static let excludedListLimit = WalkSummary.excludedListLimit
 
     /// Starts a report.
     public init(command: String, roots: [String], database: AdvisoryDatabase, startedAt: Date) {

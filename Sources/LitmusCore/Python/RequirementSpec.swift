@@ -80,13 +80,3 @@ public struct RequirementSpec: Sendable, Equatable {
         while let c = s.first, c == " " || c == "\t" { s = s.dropFirst() }
     }
 }
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs.
-    var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" && $0 != "\n" }) else { return "" }
-        guard let end = scalars.lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" && $0 != "\n" }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[start...end]))
-    }
-}

@@ -248,8 +248,3 @@ public enum HeuristicRule {
         recordIntegrity: "Installed files differ from, are missing from, or are absent in the distribution's RECORD.",
     ]
 }
-
-extension String {
-    /// nil for the empty string.
-    var nilIfEmpty: String? { isEmpty ? nil : self }
-}

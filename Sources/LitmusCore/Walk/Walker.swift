@@ -29,6 +29,8 @@ public struct WalkOptions: Sendable {
 
 /// What a walk covered, and what it could not enter.
 public struct WalkSummary: Sendable {
+    /// How many excluded paths are listed at most.
+    public static let excludedListLimit = 10_000
     /// Directories listed.
     public var directories = 0
     /// Non-directory entries seen.
@@ -37,7 +39,7 @@ public struct WalkSummary: Sendable {
     public var skippedMounts: [String] = []
     /// Directories that could not be listed and roots that could not be reached.
     public var issues: [ScanIssue] = []
-    /// Entries `--exclude` kept out (at most ``ScanReport/excludedListLimit`` listed).
+    /// Entries `--exclude` kept out (at most ``WalkSummary/excludedListLimit`` listed).
     public var excluded: [String] = []
     /// How many entries `--exclude` kept out.
     public var excludedCount = 0
@@ -163,7 +165,7 @@ public final class Walker: @unchecked Sendable {
         summary.skippedMounts += local.skippedMounts
         summary.issues += local.issues
         summary.excludedCount += local.excludedCount
-        summary.excluded += local.excluded.prefix(max(0, ScanReport.excludedListLimit - summary.excluded.count))
+        summary.excluded += local.excluded.prefix(max(0, WalkSummary.excludedListLimit - summary.excluded.count))
         lock.unlock()
     }
 
@@ -217,7 +219,7 @@ public final class Walker: @unchecked Sendable {
             }
             if options.exclude.contains(where: { $0.matches(relative: relative, isDirectory: isDirectory) }) {
                 local.excludedCount += 1
-                if local.excluded.count < ScanReport.excludedListLimit { local.excluded.append(Paths.join(dir.path, name)) }
+                if local.excluded.count < WalkSummary.excludedListLimit { local.excluded.append(Paths.join(dir.path, name)) }
                 return
             }
         }
