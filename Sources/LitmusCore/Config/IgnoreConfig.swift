@@ -1,3 +1,9 @@
+import LitmusAdvisories
+import LitmusFormats
+import LitmusModel
+import LitmusSystem
+import LitmusWalk
+
 /// The `[[ignore]]` entries of a `.litmus.toml` (or `--config FILE`), and how they set
 /// findings aside.
 ///
