@@ -12,11 +12,23 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        .target(name: "LitmusCore"),
+        // One module per layer, bottom first; each imports only the layers below it (README,
+        // Development: the layer diagram), so the compiler keeps the direction.
+        .target(name: "LitmusSystem"),
+        .target(name: "LitmusFormats"),
+        .target(name: "LitmusModel", dependencies: ["LitmusSystem", "LitmusFormats"]),
+        .target(name: "LitmusWalk", dependencies: ["LitmusSystem", "LitmusFormats", "LitmusModel"]),
+        .target(name: "LitmusExtractors", dependencies: ["LitmusSystem", "LitmusFormats", "LitmusModel", "LitmusWalk"]),
+        .target(name: "LitmusAdvisories", dependencies: ["LitmusSystem", "LitmusFormats", "LitmusModel", "LitmusWalk"]),
+        .target(name: "LitmusHostChecks", dependencies: ["LitmusSystem", "LitmusFormats", "LitmusModel", "LitmusWalk", "LitmusExtractors", "LitmusAdvisories"]),
+        .target(name: "LitmusRules", dependencies: ["LitmusSystem", "LitmusFormats", "LitmusModel", "LitmusAdvisories"]),
+        .target(name: "LitmusFleet", dependencies: ["LitmusSystem", "LitmusModel", "LitmusWalk", "LitmusAdvisories"]),
+        .target(name: "LitmusReporters", dependencies: ["LitmusSystem", "LitmusFormats", "LitmusModel", "LitmusAdvisories", "LitmusRules", "LitmusFleet"]),
+        .target(name: "LitmusCore", dependencies: ["LitmusSystem", "LitmusFormats", "LitmusModel", "LitmusWalk", "LitmusExtractors", "LitmusAdvisories", "LitmusHostChecks", "LitmusRules", "LitmusFleet", "LitmusReporters"]),
         // --wrap: see Sources/litmus/ProcessArguments.swift (a static binary must start without /proc).
         .executableTarget(name: "litmus", dependencies: ["LitmusCore"],
                           linkerSettings: [.unsafeFlags(["-Xlinker", "--wrap=swift_copyAuxiliaryExecutablePath"], .when(platforms: [.linux]))]),
-        .executableTarget(name: "litmus-bench", dependencies: ["LitmusCore"]),
-        .testTarget(name: "LitmusCoreTests", dependencies: ["LitmusCore"], exclude: ["Vectors", "Golden"]),
+        .executableTarget(name: "litmus-bench", dependencies: ["LitmusFormats", "LitmusWalk", "LitmusExtractors"]),
+        .testTarget(name: "LitmusCoreTests", dependencies: ["LitmusSystem", "LitmusFormats", "LitmusModel", "LitmusWalk", "LitmusExtractors", "LitmusAdvisories", "LitmusHostChecks", "LitmusRules", "LitmusReporters", "LitmusCore"], exclude: ["Vectors", "Golden"]),
     ]
 )

@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 repo="$(pwd -P)"
 action="$repo/action.yml"
 
-version="$(sed -n 's/.*public static let toolVersion = "\([^"]*\)".*/\1/p' Sources/LitmusCore/Model/ScanReport.swift)"
+version="$(sed -n 's/.*public static let toolVersion = "\([^"]*\)".*/\1/p' Sources/LitmusAdvisories/ScanReport.swift)"
 case "$(uname -m)" in x86_64|amd64) arch=x86_64 ;; aarch64|arm64) arch=aarch64 ;; *) arch="$(uname -m)" ;; esac
 binary="${1:-dist/litmus-$version-linux-$arch}"
 if [ ! -x "$binary" ]; then echo "action-replay: $binary missing; building it with scripts/release.sh"; scripts/release.sh; fi

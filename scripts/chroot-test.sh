@@ -20,7 +20,7 @@ repo="$(pwd -P)"
 
 if [ "$(id -u)" -ne 0 ]; then echo "chroot-test: needs root (debootstrap, chroot)" >&2; exit 2; fi
 
-version="$(sed -n 's/.*public static let toolVersion = "\([^"]*\)".*/\1/p' Sources/LitmusCore/Model/ScanReport.swift)"
+version="$(sed -n 's/.*public static let toolVersion = "\([^"]*\)".*/\1/p' Sources/LitmusAdvisories/ScanReport.swift)"
 case "$(uname -m)" in x86_64|amd64) arch=x86_64 ;; aarch64|arm64) arch=aarch64 ;; *) arch="$(uname -m)" ;; esac
 binary="${1:-dist/litmus-$version-linux-$arch}"
 if [ ! -x "$binary" ]; then

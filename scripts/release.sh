@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd -P)"
 
-version="$(sed -n 's/.*public static let toolVersion = "\([^"]*\)".*/\1/p' Sources/LitmusCore/Model/ScanReport.swift)"
+version="$(sed -n 's/.*public static let toolVersion = "\([^"]*\)".*/\1/p' Sources/LitmusAdvisories/ScanReport.swift)"
 if [ -z "$version" ]; then echo "release.sh: could not read toolVersion from ScanReport.swift" >&2; exit 2; fi
 
 case "$(uname -m)" in

@@ -9,7 +9,9 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
-import LitmusCore
+import LitmusExtractors
+import LitmusFormats
+import LitmusWalk
 
 /// Parsed command line of the `toml` sub-command.
 struct BenchOptions {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
 
 /// Inputs found by attacking litmus that lost a finding or leaked a secret; each test failed

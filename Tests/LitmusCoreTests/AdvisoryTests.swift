@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import LitmusCore
+@testable import LitmusAdvisories
+@testable import LitmusFormats
+@testable import LitmusModel
 
 @Suite struct AdvisoryTests {
     @Test func embeddedDataEqualsSeedsDirectory() throws {

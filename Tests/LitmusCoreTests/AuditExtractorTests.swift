@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import LitmusCore
+@testable import LitmusAdvisories
+@testable import LitmusExtractors
+@testable import LitmusFormats
+@testable import LitmusHostChecks
+@testable import LitmusModel
+@testable import LitmusReporters
+@testable import LitmusRules
+@testable import LitmusSystem
+@testable import LitmusWalk
 
 @Suite struct StartupHooksTests {
     static let sp = "env/lib/python3.11/site-packages"

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
+@testable import LitmusExtractors
+@testable import LitmusSystem
+@testable import LitmusWalk
 
 /// `litmus audit --root` on the real-layout fixtures in `fixtures/audit/` and on a temporary
 /// root with a harmless copy of every indicator planted in it.

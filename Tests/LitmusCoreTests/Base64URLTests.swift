@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import LitmusCore
+@testable import LitmusFormats
 
 /// Base64url as used by RECORD digests, plus the Hex helper.
 struct Base64URLTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
+@testable import LitmusReporters
 
 /// The CLI end to end: formats, destinations, the ignore file and exit codes.
 @Suite(.serialized) struct CLIReportTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
+@testable import LitmusReporters
 
 /// Captures what the CLI writes.
 final class Captured: @unchecked Sendable {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import LitmusCore
+@testable import LitmusModel
+@testable import LitmusSystem
 
 /// CPython is the specification: each case places an inert hook (it only creates a marker file
 /// in the case's temporary directory) in one start-up position of a throwaway environment,

@@ -1,5 +1,5 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusExtractors
 
 @Suite struct CondaEnvironmentTests {
     let conda = CondaEnvironment()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
 
 /// The audited tree never configures its own audit; `--no-config`; every report format names

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import LitmusCore
+@testable import LitmusAdvisories
+@testable import LitmusModel
+@testable import LitmusReporters
 
 @Suite(.serialized) struct CycloneDXReporterTests {
     private func scan(_ relatives: [String]) throws -> ScanReport {

@@ -1,5 +1,5 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusExtractors
 
 /// The issue-15 Python declaration formats, each against its clean and compromised fixture.
 @Suite struct DeclarationFormatTests {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
+@testable import LitmusFormats
+@testable import LitmusModel
+@testable import LitmusReporters
 
 /// Text is escaped exactly once, at output: the model keeps raw strings, every reporter shows
 /// untrusted text in the one display form (``Escape/display(_:)``) composed with its format's

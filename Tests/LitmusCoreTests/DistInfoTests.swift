@@ -1,5 +1,7 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusExtractors
+@testable import LitmusModel
+@testable import LitmusWalk
 
 @Suite struct DistInfoTests {
     let extractor = DistInfo()

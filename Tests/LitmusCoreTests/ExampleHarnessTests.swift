@@ -1,6 +1,10 @@
 import Foundation
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
+@testable import LitmusExtractors
+@testable import LitmusHostChecks
+@testable import LitmusWalk
 
 /// One example harness for every extractor and host check: each row is a fixture, the command
 /// run on it (`scan`, or `audit --root` of it), the exact set of findings

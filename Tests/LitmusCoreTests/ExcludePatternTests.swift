@@ -1,5 +1,5 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusWalk
 
 struct ExcludePatternTests {
     @Test(arguments: [

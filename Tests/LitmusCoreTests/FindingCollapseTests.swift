@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import LitmusCore
+@testable import LitmusExtractors
+@testable import LitmusModel
+@testable import LitmusReporters
+@testable import LitmusRules
+@testable import LitmusWalk
 
 @Suite struct FindingCollapseTests {
     private func finding(_ path: String, _ line: Int?, version: String = "1.82.8") -> Finding {

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import LitmusCore
 
 /// The fixture locator cannot let a test pass by accident: a missing fixture fails the test.
 @Suite struct FixtureLocatorTests {

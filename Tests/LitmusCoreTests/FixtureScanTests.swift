@@ -1,5 +1,5 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusAdvisories
 
 /// Every real-tool fixture: the compromised twin yields exactly the expected findings (with
 /// lines), the clean twin yields none and no errors.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
+@testable import LitmusExtractors
+@testable import LitmusModel
+@testable import LitmusRules
+@testable import LitmusSystem
+@testable import LitmusWalk
 
 /// The one fixture locator: every test finds repository files through it, from this source
 /// file's location (never the working directory), and a fixture that is not there fails the

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
+@testable import LitmusSystem
 
 /// `litmus fleet` on reports written by real `litmus audit` runs of temporary roots, plus the
 /// damaged and foreign inputs a fleet collection really holds: every one is listed, none

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import LitmusCore
+@testable import LitmusExtractors
+@testable import LitmusWalk
 
 /// Every crash, hang or out-of-memory found by `fuzz/run.sh` stays fixed: each test holds the
 /// minimised input (under `Vectors/fuzz/`, read from this file's location because the test

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import LitmusCore
+@testable import LitmusAdvisories
+@testable import LitmusModel
+@testable import LitmusReporters
+@testable import LitmusRules
 
 /// Every reporter's whole output for two fixed reports (a scan and an audit with findings of
 /// several kinds and severities, an ignored finding, an error, a warning, exclusions and an

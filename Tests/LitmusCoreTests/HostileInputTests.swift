@@ -1,6 +1,13 @@
 import Foundation
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
+@testable import LitmusExtractors
+@testable import LitmusFormats
+@testable import LitmusHostChecks
+@testable import LitmusModel
+@testable import LitmusSystem
+@testable import LitmusWalk
 
 // Issue 7: litmus runs as root over files an attacker may have written. Hostile inputs covered
 // elsewhere, not repeated here:

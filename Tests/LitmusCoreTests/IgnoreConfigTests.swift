@@ -1,5 +1,7 @@
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
+@testable import LitmusModel
 
 @Suite(.serialized) struct IgnoreConfigTests {
     private func parse(_ text: String) throws(ConfigError) -> IgnoreConfig {

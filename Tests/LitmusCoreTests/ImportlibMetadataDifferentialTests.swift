@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import LitmusCore
+@testable import LitmusExtractors
+@testable import LitmusHostChecks
+@testable import LitmusModel
+@testable import LitmusWalk
+@testable import LitmusSystem
 
 /// `importlib.metadata` is the specification for "what is installed": each layout below is a
 /// directory on a path; every CPython 3.8+ on this machine lists the distributions it finds

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import LitmusCore
+@testable import LitmusExtractors
+@testable import LitmusFormats
 
 /// The DEFLATE decoder against an external oracle: CPython's zlib compresses varied inputs at
 /// every level (0–9) and with the fixed-Huffman, Huffman-only and RLE strategies, and litmus

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
+@testable import LitmusModel
+@testable import LitmusReporters
 
 @Suite(.serialized) struct JSONReporterTests {
     @Test func compromisedRequirementsReport() throws {

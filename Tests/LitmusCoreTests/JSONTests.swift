@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LitmusCore
+@testable import LitmusFormats
 
 /// JSONParser and JSONWriter against Foundation's JSONSerialization (the parser litmus used
 /// before it moved to FoundationEssentials) on every JSON vector in ../shared/conformance/,

@@ -3,7 +3,8 @@ import Foundation
 import FoundationXML  // XMLParser lives here on Linux; used only to check well-formedness
 #endif
 import Testing
-@testable import LitmusCore
+@testable import LitmusAdvisories
+@testable import LitmusReporters
 
 @Suite(.serialized) struct JUnitReporterTests {
     @Test func oneCasePerFileWithFindings() throws {

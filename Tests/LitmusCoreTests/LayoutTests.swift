@@ -1,5 +1,6 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusModel
+@testable import LitmusSystem
 
 /// The one parser of metadata folder names, the one site-packages layout, the one "relative to".
 @Suite struct LayoutTests {

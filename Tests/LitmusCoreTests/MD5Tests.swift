@@ -1,5 +1,5 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusFormats
 
 /// The test suite of RFC 1321, appendix A.5, plus lengths around the padding boundary checked
 /// against Python's hashlib.

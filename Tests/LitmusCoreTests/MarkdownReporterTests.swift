@@ -1,5 +1,5 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusReporters
 
 @Suite(.serialized) struct MarkdownReporterTests {
     @Test func summaryTableOnRealFixture() throws {

@@ -1,5 +1,7 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusFormats
+@testable import LitmusModel
+@testable import LitmusRules
 
 @Suite struct MatcherTests {
     private func match(_ name: String, _ requirement: Requirement, origin: Origin = .declared) throws -> [Finding] {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LitmusCore
+@testable import LitmusFormats
 
 /// Bytes of a committed test vector, located next to this file so the tests
 /// do not depend on the working directory. A missing file throws.

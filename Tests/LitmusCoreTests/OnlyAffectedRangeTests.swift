@@ -1,5 +1,6 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusAdvisories
+@testable import LitmusModel
 
 /// A specifier that no published unaffected release satisfies is a pin.
 @Suite struct OnlyAffectedRangeTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusModel
 
 struct PackageNameTests {
     @Test func conformanceNames() throws {

@@ -1,5 +1,5 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusSystem
 
 @Suite struct PathsTests {
     @Test(arguments: [

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import LitmusCore
+@testable import LitmusExtractors
+@testable import LitmusModel
+@testable import LitmusSystem
+@testable import LitmusWalk
 
 /// pip is the specification of the requirements format: every file under `fixtures/` that the
 /// requirements extractor claims is parsed by pip's own `parse_requirements` (in a throwaway

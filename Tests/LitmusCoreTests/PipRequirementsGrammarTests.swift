@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import LitmusCore
+@testable import LitmusExtractors
+@testable import LitmusModel
+@testable import LitmusWalk
+@testable import LitmusSystem
 
 /// pip's requirements grammar as `pip._internal.req.req_file` reads it (pip 23.2 to 25.3):
 /// decoding, `str.splitlines`, joining, comments, shlex and optparse. The differential suite

@@ -1,5 +1,9 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusAdvisories
+@testable import LitmusExtractors
+@testable import LitmusFormats
+@testable import LitmusModel
+@testable import LitmusRules
 
 /// Workflows, composite actions, Dockerfiles, CI configs, compose, Kubernetes and Go modules
 /// against the Trivy advisory (GHSA-69fq-xp46-6x23) and the PyPI ones.

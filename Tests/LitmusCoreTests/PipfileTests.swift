@@ -1,5 +1,6 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusExtractors
+@testable import LitmusModel
 
 @Suite struct PipfileTests {
     let pipfile = Pipfile()

@@ -1,5 +1,6 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusHostChecks
+@testable import LitmusModel
 
 /// ``PthFile`` and ``StartupModule`` from bytes, per release; the differential harness checks
 /// the same rules against the real interpreters.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LitmusCore
+@testable import LitmusExtractors
 
 @Suite struct PylockTests {
     let pylock = Pylock()

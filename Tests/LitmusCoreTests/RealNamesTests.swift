@@ -1,5 +1,7 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusAdvisories
+@testable import LitmusExtractors
+@testable import LitmusModel
 
 /// Names real tools write: conda's `_libgcc_mutex`, Pipfile keys with extras.
 @Suite struct RealNamesTests {

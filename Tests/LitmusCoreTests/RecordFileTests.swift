@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import LitmusCore
+@testable import LitmusFormats
 
 /// RECORD parsing: a real pip-installed litellm 1.82.6 RECORD, CSV quoting
 /// rules, and rejection of malformed rows with the right line number.

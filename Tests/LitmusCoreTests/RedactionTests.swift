@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
+@testable import LitmusExtractors
+@testable import LitmusModel
 
 /// Credentials in URLs are removed where observations are made, so no format can print them,
 /// and no message quotes more than an excerpt of an input line.

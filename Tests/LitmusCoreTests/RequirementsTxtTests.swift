@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import LitmusCore
+@testable import LitmusExtractors
+@testable import LitmusModel
+@testable import LitmusRules
+@testable import LitmusSystem
+@testable import LitmusWalk
 
 @Suite struct RequirementsTxtTests {
     let extractor = RequirementsTxt()

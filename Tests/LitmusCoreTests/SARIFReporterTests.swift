@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
+@testable import LitmusModel
+@testable import LitmusReporters
 
 @Suite(.serialized) struct SARIFReporterTests {
     private func run(_ doc: [String: Any]) throws -> [String: Any] {

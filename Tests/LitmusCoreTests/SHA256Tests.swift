@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import LitmusCore
+@testable import LitmusFormats
 
 /// SHA-256 against FIPS 180-4 examples, hashlib-generated vectors, and
 /// arbitrary chunking.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LitmusCore
+@testable import LitmusAdvisories
 
 /// Proof, from the kernel's side, that litmus runs nothing and opens no socket: the built binary
 /// runs under `strace -f`, which records every process it starts and every socket it makes.

@@ -1,5 +1,5 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusModel
 
 struct SpecifierTests {
     @Test func conformanceSpecifiers() throws {

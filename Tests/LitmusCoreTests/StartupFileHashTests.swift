@@ -1,6 +1,13 @@
 import Foundation
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
+@testable import LitmusFormats
+@testable import LitmusHostChecks
+@testable import LitmusModel
+@testable import LitmusRules
+@testable import LitmusSystem
+@testable import LitmusWalk
 
 /// Start-up files are hashed against every indicator hash under any name. The published payload
 /// cannot be in the repository, so a test-only advisory names an inert stand-in's SHA-256.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
 
 /// `uv pip install --link-mode=symlink` (real uv 0.13.9, fixtures/audit/uv-symlink): every file

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LitmusCore
+@testable import LitmusFormats
 
 /// Runs the TOML 1.0 cases of toml-test (github.com/toml-lang/toml-test) against the parser.
 ///

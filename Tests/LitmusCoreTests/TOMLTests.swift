@@ -1,5 +1,5 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusFormats
 
 /// Behaviour the extractors rely on beyond toml-test: line numbers, error positions, and
 /// resilience against hostile input.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LitmusCore
+@testable import LitmusModel
 
 /// TimeText against Foundation's ISO 8601 formatter and `%.3f`, which the reporters used
 /// before litmus moved to FoundationEssentials.

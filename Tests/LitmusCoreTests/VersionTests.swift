@@ -1,5 +1,5 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusModel
 
 struct VersionTests {
     @Test func conformanceVersions() throws {

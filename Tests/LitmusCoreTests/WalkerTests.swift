@@ -1,6 +1,10 @@
 import Foundation
 import Testing
+@testable import LitmusAdvisories
 @testable import LitmusCore
+@testable import LitmusModel
+@testable import LitmusReporters
+@testable import LitmusSystem
 
 @Suite struct WalkerTests {
     @Test func skipsVersionControlFoldersAndReadsLinkedFilesButNotLinkedFoldersByDefault() throws {

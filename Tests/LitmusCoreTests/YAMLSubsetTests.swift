@@ -1,5 +1,5 @@
 import Testing
-@testable import LitmusCore
+@testable import LitmusFormats
 
 /// Parses a Swift string as YAML-subset bytes.
 fileprivate func parseYAML(_ text: String) throws(YAMLError) -> YAMLNode {

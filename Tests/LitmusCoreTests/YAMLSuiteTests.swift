@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LitmusCore
+@testable import LitmusFormats
 
 /// Runs every case of the YAML test suite (`../shared/conformance/yaml-test-suite/`) through
 /// ``YAMLSubset``. A case passes when the parser's documents equal `in.json` (scalars compared

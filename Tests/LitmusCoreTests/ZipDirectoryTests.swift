@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import LitmusCore
+@testable import LitmusFormats
 
 /// Central-directory reading of real and synthetic archives, including
 /// hostile ones: every malformed input must yield ZipError, never a crash.

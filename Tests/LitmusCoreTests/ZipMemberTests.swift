@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import LitmusCore
+@testable import LitmusFormats
+@testable import LitmusWalk
 
 /// Zip members written by Python's zipfile (stored and deflated), read back by litmus; then the
 /// same members with a lying central directory (CRC, size, method) must be errors.

@@ -1,6 +1,7 @@
 // libFuzzer target: the in-house DEFLATE decoder and zip member reading (zipped eggs,
 // python3XY.zip on sys.path).
-import LitmusCore
+import LitmusFormats
+import LitmusWalk
 
 /// The input as a raw DEFLATE stream (whole, and in 3-byte chunks: both must agree), then as a
 /// zip archive whose every member is read with a 1 MiB cap.

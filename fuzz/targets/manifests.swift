@@ -1,6 +1,7 @@
 // libFuzzer target: every lockfile and manifest extractor (uv.lock, poetry.lock, pdm.lock,
 // pylock.toml, Pipfile, Pipfile.lock, pyproject.toml, setup.cfg, environment.yml, wheels).
-import LitmusCore
+import LitmusExtractors
+import LitmusWalk
 
 private let names = ["uv.lock", "poetry.lock", "pdm.lock", "pylock.toml", "Pipfile", "Pipfile.lock",
                      "pyproject.toml", "setup.cfg", "environment.yml", "litellm-1.82.6-py3-none-any.whl"]

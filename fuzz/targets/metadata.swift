@@ -1,5 +1,5 @@
 // libFuzzer target: core-metadata headers (METADATA, PKG-INFO).
-import LitmusCore
+import LitmusFormats
 
 /// Parses the input as METADATA and queries the fields the extractor uses.
 @_cdecl("LLVMFuzzerTestOneInput")

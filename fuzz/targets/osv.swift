@@ -1,5 +1,5 @@
 // libFuzzer target: OSV JSON advisories (--advisories files are user input too).
-import LitmusCore
+import LitmusAdvisories
 
 /// Decodes the input as an OSV record or list of records.
 @_cdecl("LLVMFuzzerTestOneInput")

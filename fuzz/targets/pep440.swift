@@ -1,5 +1,5 @@
 // libFuzzer target: PEP 440 versions and specifiers, PEP 508 requirements, distribution file names.
-import LitmusCore
+import LitmusModel
 
 /// The input's lines are tried as a version, a specifier set, a requirement and a file name;
 /// versions that parse are compared with each other and tested against the specifiers.

@@ -1,5 +1,5 @@
 // libFuzzer target: wheel RECORD files (CSV of path, hash, size).
-import LitmusCore
+import LitmusFormats
 
 /// Parses the input as RECORD and checks every path with the safe-path filter.
 @_cdecl("LLVMFuzzerTestOneInput")

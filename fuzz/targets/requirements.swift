@@ -1,5 +1,6 @@
 // libFuzzer target: pip requirements files through the real extractor, includes and all.
-import LitmusCore
+import LitmusExtractors
+import LitmusWalk
 
 /// Parses the input as `requirements.txt`; the same bytes are also `base.txt` and
 /// `sub/c.txt`, so `-r`/`-c` lines in the input exercise includes, cycles and depth limits.

@@ -1,5 +1,5 @@
 // libFuzzer target: the TOML 1.0 parser (uv.lock, poetry.lock, pyproject.toml, pylock).
-import LitmusCore
+import LitmusFormats
 
 /// Parses the input as a TOML document; errors are expected, crashes and hangs are bugs.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,5 +1,5 @@
 // libFuzzer target: the YAML subset parser (environment.yml, lockfiles, CI files), every document.
-import LitmusCore
+import LitmusFormats
 
 /// Parses the input as YAML; errors are expected, crashes and hangs are bugs.
 @_cdecl("LLVMFuzzerTestOneInput")

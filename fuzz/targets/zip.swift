@@ -1,5 +1,5 @@
 // libFuzzer target: the zip central-directory reader (wheels, cached downloads).
-import LitmusCore
+import LitmusFormats
 
 /// Treats the input as a whole archive read through a bounds-checked random-access reader.
 @_cdecl("LLVMFuzzerTestOneInput")

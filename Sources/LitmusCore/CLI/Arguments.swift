@@ -1,3 +1,6 @@
+import LitmusFormats
+import LitmusModel
+
 /// A command-line option a command accepts.
 public struct OptionSpec: Sendable {
     /// Long name (`--format`) and optional short name (`-o`).

@@ -1,4 +1,8 @@
 import FoundationEssentials
+import LitmusAdvisories
+import LitmusSystem
+import LitmusWalk
+import LitmusModel
 
 /// `litmus audit [--root DIR] [--home DIR ...]`: every environment, cache, startup hook and
 /// persistence file on a host or a mounted image, without running anything from it.

@@ -1,4 +1,7 @@
 import FoundationEssentials
+import LitmusAdvisories
+import LitmusSystem
+import LitmusModel
 
 /// Where the CLI writes, and what it knows of its surroundings; tests pass their own.
 public struct Console: Sendable {

@@ -1,4 +1,9 @@
 import FoundationEssentials
+import LitmusAdvisories
+import LitmusModel
+import LitmusReporters
+import LitmusSystem
+import LitmusWalk
 
 /// Options shared by the commands that produce a ``ScanReport`` (`scan`, and `audit`): output
 /// formats and destinations, the fail-on threshold, extra advisories, and the ignore config.

@@ -1,4 +1,7 @@
 import FoundationEssentials
+import LitmusModel
+import LitmusSystem
+import LitmusWalk
 
 /// Finds and reads the ignore config for a run.
 enum ConfigLoading {

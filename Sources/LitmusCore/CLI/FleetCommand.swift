@@ -1,4 +1,9 @@
 import FoundationEssentials
+import LitmusAdvisories
+import LitmusFleet
+import LitmusModel
+import LitmusReporters
+import LitmusSystem
 
 /// `litmus fleet DIR|REPORT ... [--format F] [--output FILE] [--fail-on S]`: merges many hosts'
 /// JSON reports into one fleet report. Reads one file at a time; see ``FleetMerge``.

@@ -1,3 +1,7 @@
+import LitmusAdvisories
+import LitmusModel
+import LitmusFormats
+
 /// `litmus advisories`: list the advisories litmus knows, as text or as OSV JSON.
 enum AdvisoriesCommand {
     static let options: [OptionSpec] = [

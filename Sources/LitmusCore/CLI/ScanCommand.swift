@@ -1,4 +1,8 @@
 import FoundationEssentials
+import LitmusAdvisories
+import LitmusModel
+import LitmusSystem
+import LitmusWalk
 
 /// `litmus scan [PATH ...]`: scan files and trees, report, and exit by the findings.
 enum ScanCommand {

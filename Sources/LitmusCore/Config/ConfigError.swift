@@ -1,3 +1,5 @@
+import LitmusModel
+
 /// A config file litmus will not run with: one line naming the file and, where known, the line.
 public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The config file.

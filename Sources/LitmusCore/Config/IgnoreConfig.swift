@@ -1,3 +1,9 @@
+import LitmusAdvisories
+import LitmusFormats
+import LitmusModel
+import LitmusSystem
+import LitmusWalk
+
 /// The `[[ignore]]` entries of a `.litmus.toml` (or `--config FILE`), and how they set
 /// findings aside.
 ///
@@ -144,25 +150,5 @@ public struct IgnoreConfig: Sendable {
         var s = Substring(path)
         while s.hasPrefix("./") { s = s.dropFirst(2) }
         return String(s)
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and line breaks.
-    /// Works on Unicode scalars, as Python's `str.strip` does, in one pass from each end: the
-    /// character-wise version was most of the time spent parsing a large `setup.cfg`.
-    var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !Self.isTrimmedSpace($0) }),
-              let last = scalars.lastIndex(where: { !Self.isTrimmedSpace($0) }) else { return "" }
-        return String(scalars[first...last])
-    }
-
-    /// Space, tab and the scalars that make a `Character` a newline.
-    private static func isTrimmedSpace(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
-        default: return false
-        }
     }
 }

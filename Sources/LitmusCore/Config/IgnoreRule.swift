@@ -1,3 +1,6 @@
+import LitmusModel
+import LitmusWalk
+
 /// One `[[ignore]]` entry: findings of advisory `id` (or an alias), optionally only under
 /// paths matching `path`, are set aside for `reason` until `expires`.
 public struct IgnoreRule: Sendable, Hashable {

@@ -1,4 +1,7 @@
 import FoundationEssentials
+import LitmusModel
+import LitmusSystem
+import LitmusWalk
 
 /// The host's machine id, read from `ROOT/etc/machine-id` for `audit` reports, so a fleet merge
 /// tells cloned hosts apart even when they share a host name.

@@ -1,4 +1,12 @@
 import FoundationEssentials
+import LitmusAdvisories
+import LitmusExtractors
+import LitmusFormats
+import LitmusHostChecks
+import LitmusModel
+import LitmusRules
+import LitmusSystem
+import LitmusWalk
 
 /// Runs a scan: walks the roots, hands every claimed entry to its extractor, matches the
 /// observations against the advisories, and assembles a ``ScanReport``.
