@@ -150,8 +150,10 @@ extension ReadError {
         ReadError(path: path, message: "file is \(megabytes(size)), over the \(megabytes(limit)) limit for this format")
     }
 
+    /// MiB rounded to tenths, for any size: a zip member may declare 2^64 - 1 bytes, and
+    /// `n * 10` would trap (the inflate fuzz target found it).
     static func megabytes(_ n: UInt64) -> String {
-        let tenths = (n * 10 + 524_288) / 1_048_576
+        let tenths = n / 1_048_576 * 10 + (n % 1_048_576 * 10 + 524_288) / 1_048_576
         return "\(tenths / 10).\(tenths % 10) MiB"
     }
 }

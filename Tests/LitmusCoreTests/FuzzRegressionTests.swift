@@ -38,6 +38,15 @@ import Testing
     /// re-parsed it once per include, and a file including itself fanned out again inside each
     /// one. Fixed by parsing each file once per include depth (commit "requirements: parse each
     /// included file once").
+    /// The inflate target's crash: a zip member declaring 2^64 - 1 bytes made the "too large"
+    /// message trap on `size * 10`. The message is built for any size, rounded as before.
+    @Test func tooLargeMessageForAnyDeclaredSize() {
+        #expect(ReadError.tooLarge("m", size: UInt64.max, limit: 1 << 20).message
+                == "file is 17592186044416.0 MiB, over the 1.0 MiB limit for this format")
+        #expect(ReadError.megabytes(50 * 1_048_576 + 52_429) == "50.1 MiB")
+        #expect(ReadError.megabytes(52_428) == "0.0 MiB")
+    }
+
     @Test func repeatedIncludesParseEachFileOnce() throws {
         let bytes = try Self.vector("include-fanout.txt")
         // As in fuzz/targets/requirements.swift: the same bytes under every name it includes.
