@@ -109,6 +109,9 @@ public struct ToxIni: Extractor {
                                 files: any FileReading, into out: inout Extraction) {
         var text = Self.droppingFactors(raw.trimmingSpaces)
         if let hash = text.firstRange(of: " #") { text = String(text[..<hash.lowerBound]).trimmingSpaces }
+        // The configuration's directory: a path that starts with it is already resolved (and must
+        // not be resolved against `base` again, which doubled a relative root).
+        let rooted = ["{toxinidir}", "{tox_root}"].contains { text.contains($0) }
         for variable in ["{toxinidir}", "{tox_root}"] { text = text.replacing(variable, with: base) }
         if text.isEmpty || text.hasPrefix("#") { return }
         if text.contains("{") && text.contains("}") {
@@ -122,7 +125,7 @@ public struct ToxIni: Extractor {
                 out.issues.append(ScanIssue(.warning, location, stage: name, "remote include \(Redact.credentials(argument)) not fetched"))
                 return
             }
-            let resolved = Paths.resolve(local, against: base)
+            let resolved = rooted && local.hasPrefix(base) ? local : Paths.resolve(local, against: base)
             guard (try? files.size(resolved)) != nil else {
                 out.issues.append(ScanIssue(.error, location, stage: name, "included file not found: \(local)"))
                 return

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 @testable import LitmusAdvisories
 @testable import LitmusCore
+@testable import LitmusExtractors
+@testable import LitmusModel
+@testable import LitmusWalk
 
 /// Inputs found by attacking litmus that lost a finding or leaked a secret; each test failed
 /// before its fix.
@@ -142,5 +145,19 @@ extension AdversarialRegressionTests {
         #expect(report.findings.contains { $0.kind == .iocFile && $0.location.path.hasSuffix("/litellm_init.pth") },
                 "\(report.summaries)")
         #expect(report.issues.contains { $0.message.hasPrefix("not a regular file (fifo)") })
+    }
+
+    /// `-r {tox_root}/requirements-test.txt` under a relative root (`litmus scan .`, the README's
+    /// first command) was resolved against the configuration's directory twice: "included file
+    /// not found" and the pin in it lost.
+    @Test(arguments: ["{tox_root}", "{toxinidir}"])
+    func toxRootIncludesResolveOnceUnderARelativeRoot(variable: String) throws {
+        let files = InMemoryFiles(text: [
+            "proj/tox.ini": "[testenv]\ndeps =\n    -r \(variable)/requirements-test.txt\n",
+            "proj/requirements-test.txt": "litellm==1.82.7\n",
+        ])
+        let out = ToxIni().extract(FileEntry(path: "proj/tox.ini", name: "tox.ini", parentName: "proj", kind: .file), files: files)
+        #expect(out.issues.isEmpty, "\(out.issues.map(\.message))")
+        #expect(out.observations.contains { "\($0)".contains("1.82.7") }, "\(out.observations)")
     }
 }
