@@ -103,6 +103,13 @@ cp -a fixtures/dist-info/pip-venv/compromised/V "$roots/venv/opt/app/venv"
 for d in home root tmp; do cp -a fixtures/audit/persistence/compromised/$d/. "$roots/persistence/$d/"; done
 grep -v '^root:' fixtures/audit/persistence/compromised/etc/passwd >> "$roots/persistence/etc/passwd" || true
 rm -f "$roots"/nopython/usr/bin/python3*
+# The slow host must be slow whatever the machine: 20,000 more files to walk (an audit of the
+# bare root takes about 20 ms, too close to any time limit a test can set).
+python3 -c 'import os, sys
+d = sys.argv[1]
+for i in range(200):
+    os.makedirs(f"{d}/{i}", exist_ok=True)
+    for j in range(100): open(f"{d}/{i}/{j}.txt", "w").close()' "$roots/slow/srv/data"
 for host in "${!machine_id[@]}"; do
     (cd "$roots/$host" && find . -printf '%y %m %s %U:%G %p\n' | sort) > "$work/$host.before"
 done
@@ -115,7 +122,7 @@ all:
     venv:        { ansible_host: $roots/venv }
     persistence: { ansible_host: $roots/persistence }
     nopython:    { ansible_host: $roots/nopython }
-    slow:        { ansible_host: $roots/slow, litmus_timeout: 0.05 }
+    slow:        { ansible_host: $roots/slow, litmus_timeout: 0.01 }
     missing:     { ansible_host: $roots/does-not-exist }
     controller:  { ansible_connection: local, ansible_python_interpreter: $work/venv/bin/python }
   vars:
